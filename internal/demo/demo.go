@@ -1,0 +1,47 @@
+// Package demo is the demonstration data set: the five fairs of the press releases Aswaq
+// grew from and a small registry of producers, so that `aswaq serve --demo` shows a working
+// site on a fresh machine.
+package demo
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/aswaq/aswaq/internal/store"
+)
+
+// ErrNotEmpty is returned when the database already holds editions: demo data is only
+// ever loaded into an empty database, so it can never mix with real records.
+var ErrNotEmpty = errors.New("the database already holds data; demo data is loaded only into an empty database")
+
+// Summary says what Load stored.
+type Summary struct {
+	Editions      int
+	Organisations int
+}
+
+// Load stores the demo data set into an empty, migrated database.
+func Load(ctx context.Context, st *store.Store) (Summary, error) {
+	var sum Summary
+	n, err := st.CountEditions(ctx)
+	if err != nil {
+		return sum, err
+	}
+	if n > 0 {
+		return sum, ErrNotEmpty
+	}
+	for _, e := range Fairs() {
+		if err := st.CreateEdition(ctx, &e); err != nil {
+			return sum, fmt.Errorf("demo edition %q: %w", e.Title.FR, err)
+		}
+		sum.Editions++
+	}
+	for _, o := range Organisations() {
+		if err := st.CreateOrganisation(ctx, &o); err != nil {
+			return sum, fmt.Errorf("demo organisation %q: %w", o.Name.FR, err)
+		}
+		sum.Organisations++
+	}
+	return sum, nil
+}

@@ -1,0 +1,53 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+
+	"github.com/aswaq/aswaq/internal/org"
+)
+
+const organisationColumns = `id, legal_form, name_ar, name_fr, name_zgh, province_code, sector, women_led, youth_led`
+
+// CreateOrganisation validates o and stores it, setting o.ID.
+func (s *Store) CreateOrganisation(ctx context.Context, o *org.Organisation) error {
+	if err := o.Validate(); err != nil {
+		return err
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := checkProvinceInRegion(ctx, tx, o.ProvinceCode, "", "province", "org.error.province_unknown", ""); err != nil {
+			return err
+		}
+		now := s.now().UTC()
+		return tx.QueryRowContext(ctx, `
+			INSERT INTO organisations (legal_form, name_ar, name_fr, name_zgh, province_code, sector, women_led, youth_led, created_at, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id`,
+			o.LegalForm, o.Name.AR, o.Name.FR, o.Name.ZGH, o.ProvinceCode, o.Sector, o.WomenLed, o.YouthLed, now,
+		).Scan(&o.ID)
+	})
+}
+
+// Organisations returns organisations ordered by id, at most limit of them.
+func (s *Store) Organisations(ctx context.Context, limit int) ([]org.Organisation, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+organisationColumns+` FROM organisations ORDER BY id LIMIT $1`, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []org.Organisation
+	for rows.Next() {
+		var o org.Organisation
+		if err := rows.Scan(&o.ID, &o.LegalForm, &o.Name.AR, &o.Name.FR, &o.Name.ZGH, &o.ProvinceCode, &o.Sector, &o.WomenLed, &o.YouthLed); err != nil {
+			return nil, err
+		}
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}
+
+// CountOrganisations returns how many organisations the registry holds.
+func (s *Store) CountOrganisations(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM organisations`).Scan(&n)
+	return n, err
+}

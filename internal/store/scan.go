@@ -1,0 +1,55 @@
+package store
+
+import (
+	"database/sql"
+	"fmt"
+	"time"
+
+	"github.com/aswaq/aswaq/internal/civil"
+)
+
+// dateCol scans a DATE column the same way on both engines: PostgreSQL hands back a
+// time.Time, SQLite the stored text (or a time.Time, depending on the column's declared
+// type).
+type dateCol struct{ d *civil.Date }
+
+func (c dateCol) Scan(src any) error {
+	switch v := src.(type) {
+	case time.Time:
+		*c.d = civil.Of(v)
+	case string:
+		return c.parse(v)
+	case []byte:
+		return c.parse(string(v))
+	default:
+		return fmt.Errorf("cannot scan %T into a date", src)
+	}
+	return nil
+}
+
+func (c dateCol) parse(s string) error {
+	if len(s) > 10 {
+		s = s[:10]
+	}
+	d, err := civil.Parse(s)
+	*c.d = d
+	return err
+}
+
+// dateArg is the value bound for a DATE parameter on both engines.
+func dateArg(d civil.Date) string { return d.String() }
+
+// optInt stores zero ("unknown") as NULL.
+func optInt(n int) sql.NullInt64 { return sql.NullInt64{Int64: int64(n), Valid: n != 0} }
+
+// intCol scans a nullable integer column into an int, NULL as zero.
+type intCol struct{ n *int }
+
+func (c intCol) Scan(src any) error {
+	var v sql.NullInt64
+	if err := v.Scan(src); err != nil {
+		return err
+	}
+	*c.n = int(v.Int64)
+	return nil
+}

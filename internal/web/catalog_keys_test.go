@@ -1,0 +1,68 @@
+package web
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/aswaq/aswaq/internal/fair"
+	"github.com/aswaq/aswaq/internal/i18n"
+)
+
+// keyLiteral matches a catalog key written literally in Go code or a template.
+var keyLiteral = regexp.MustCompile(`"((?:layout|home|error|fairs|fair|org|public)\.[a-z0-9_]+(?:\.[a-z0-9_]+)*)"`)
+
+// TestEveryKeyUsedExists reads the source of the whole program for catalog keys and fails
+// when one is missing from a catalog, so a typo never shows a raw key to a user.
+func TestEveryKeyUsedExists(t *testing.T) {
+	bundle, err := i18n.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	used := map[string]string{}
+	root := filepath.Join("..")
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && d.Name() == "i18n" { // its doc comments show made-up keys
+			return filepath.SkipDir
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if strings.HasSuffix(p, "_test.go") || !(strings.HasSuffix(p, ".go") || strings.HasSuffix(p, ".html")) {
+			return nil
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		for _, m := range keyLiteral.FindAllStringSubmatch(string(src), -1) {
+			if !strings.HasSuffix(m[1], ".html") {
+				used[m[1]] = p
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Keys built from values: one per value.
+	for _, k := range fair.Kinds {
+		used["fairs.kind."+string(k)] = "fair.Kinds"
+	}
+	if len(used) < 20 {
+		t.Fatalf("found only %d keys: the scan is broken", len(used))
+	}
+	for key, where := range used {
+		for _, l := range []i18n.Lang{i18n.AR, i18n.FR, i18n.EN} {
+			if !bundle.For(l).Has(key) {
+				t.Errorf("%s: key %q missing from the %s catalog", where, key, l)
+			}
+		}
+	}
+}

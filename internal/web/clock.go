@@ -1,0 +1,17 @@
+package web
+
+import (
+	"time"
+	_ "time/tzdata" // Morocco's zone must be known even on a server without tzdata
+)
+
+// casablanca is the zone every fair's dates and hours are in.
+var casablanca = mustLoadLocation("Africa/Casablanca")
+
+func mustLoadLocation(name string) *time.Location {
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		panic(err)
+	}
+	return loc
+}

@@ -1,0 +1,129 @@
+package web
+
+import (
+	"bytes"
+	"embed"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"path"
+	"strings"
+	"sync"
+
+	"github.com/aswaq/aswaq/internal/i18n"
+)
+
+//go:embed templates
+var templateFS embed.FS
+
+// page is what every template receives: the language tools, the links of the language
+// switcher and the handler's own data.
+type page struct {
+	L         *i18n.Localizer
+	Lang      i18n.Lang
+	Code      string // the language code as a plain string, for mltext.Text.In
+	Dir       string
+	Title     string
+	Langs     []langLink
+	RequestID string
+	Data      any
+}
+
+// langLink is one entry of the language switcher: the same page in another language.
+type langLink struct {
+	Code    string
+	Name    string
+	Dir     string
+	Href    string
+	Current bool
+}
+
+// parseTemplates builds one template set per page: the shared layout and partials plus
+// that page's file, which defines "title" and "content".
+func (s *Server) parseTemplates() (map[string]*template.Template, error) {
+	funcs := template.FuncMap{
+		"asset": s.assets.URL,
+		"list":  func(xs ...any) []any { return xs },
+	}
+	base, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html")
+	if err != nil {
+		return nil, err
+	}
+	files, err := fs.Glob(templateFS, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	pages := map[string]*template.Template{}
+	for _, f := range files {
+		name := strings.TrimSuffix(path.Base(f), ".html")
+		if name == "layout" {
+			continue
+		}
+		t, err := template.Must(base.Clone()).ParseFS(templateFS, f)
+		if err != nil {
+			return nil, err
+		}
+		pages[name] = t
+	}
+	return pages, nil
+}
+
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// render executes a page template into a buffer first, so a template error becomes a clean
+// 500 page instead of half a page.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, p *page) {
+	t, ok := s.pages[name]
+	if !ok {
+		s.log.Error("unknown template", "name", name)
+		s.serverError(w, r)
+		return
+	}
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer bufPool.Put(buf)
+	if err := t.ExecuteTemplate(buf, "layout.html", p); err != nil {
+		s.log.Error("rendering", "template", name, "id", requestID(r), "err", err)
+		if name != "error" {
+			s.serverError(w, r)
+		} else {
+			http.Error(w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
+		}
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Content-Language", string(p.Lang))
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+}
+
+// newPage prepares the common page data for a request in language l.
+func (s *Server) newPage(r *http.Request, l i18n.Lang) *page {
+	return &page{
+		L:         s.i18n.For(l),
+		Lang:      l,
+		Code:      string(l),
+		Dir:       l.Dir(),
+		Langs:     switcherLinks(r, l),
+		RequestID: requestID(r),
+	}
+}
+
+// switcherLinks points to the same page in every language: the path after the language
+// prefix and the query string are kept, so switching never loses the user's place.
+func switcherLinks(r *http.Request, current i18n.Lang) []langLink {
+	rest := "/"
+	if l, tail, ok := splitLang(r.URL.Path); ok && l == current {
+		rest = tail
+	}
+	query := ""
+	if r.URL.RawQuery != "" {
+		query = "?" + r.URL.RawQuery
+	}
+	links := make([]langLink, len(i18n.All))
+	for i, l := range i18n.All {
+		links[i] = langLink{Code: string(l), Name: l.NativeName(), Dir: l.Dir(), Href: "/" + string(l) + rest + query, Current: l == current}
+	}
+	return links
+}

@@ -1,0 +1,104 @@
+// Package web is Aswaq's HTTP interface: routes, middleware, handlers grouped by page
+// area, templates and static files. Handlers call the store and the domain packages; they
+// never write SQL.
+package web
+
+import (
+	"context"
+	"fmt"
+	"html/template"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/aswaq/aswaq/internal/geo"
+	"github.com/aswaq/aswaq/internal/i18n"
+	"github.com/aswaq/aswaq/internal/store"
+)
+
+// Config is what the web layer needs from the program that runs it.
+type Config struct {
+	Store   *store.Store
+	Bundle  *i18n.Bundle
+	Logger  *slog.Logger
+	Version string
+	Now     func() time.Time // the clock; tests set it to show upcoming, current and past fairs
+}
+
+// Server serves Aswaq over HTTP.
+type Server struct {
+	store     *store.Store
+	i18n      *i18n.Bundle
+	log       *slog.Logger
+	version   string
+	now       func() time.Time
+	assets    *assets
+	pages     map[string]*template.Template
+	regions   map[string]geo.Region
+	provinces map[string]geo.Prov
+	handler   http.Handler
+}
+
+// New prepares a server: it loads templates, static files and the reference data once, so
+// that serving a page touches the database only for what changes.
+func New(ctx context.Context, cfg Config) (*Server, error) {
+	s := &Server{store: cfg.Store, i18n: cfg.Bundle, log: cfg.Logger, version: cfg.Version, now: cfg.Now}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if s.log == nil {
+		s.log = slog.New(slog.DiscardHandler)
+	}
+	var err error
+	if s.assets, err = loadAssets(); err != nil {
+		return nil, fmt.Errorf("loading static files: %w", err)
+	}
+	if s.pages, err = s.parseTemplates(); err != nil {
+		return nil, fmt.Errorf("parsing templates: %w", err)
+	}
+	if err := s.loadReference(ctx); err != nil {
+		return nil, fmt.Errorf("loading reference data: %w", err)
+	}
+	mux := http.NewServeMux()
+	s.register(mux)
+	var h http.Handler = mux
+	h = s.crossOriginProtection(h)
+	h = withSecurityHeaders(h)
+	h = s.withRecovery(h)
+	h = withLogging(s.log, h)
+	h = withRequestID(h)
+	s.handler = h
+	return s, nil
+}
+
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
+
+func (s *Server) loadReference(ctx context.Context) error {
+	regions, err := s.store.Regions(ctx)
+	if err != nil {
+		return err
+	}
+	provinces, err := s.store.Provinces(ctx, "")
+	if err != nil {
+		return err
+	}
+	s.regions = make(map[string]geo.Region, len(regions))
+	for _, r := range regions {
+		s.regions[r.Code] = r
+	}
+	s.provinces = make(map[string]geo.Prov, len(provinces))
+	for _, p := range provinces {
+		s.provinces[p.Code] = p
+	}
+	return nil
+}
+
+// crossOriginProtection refuses state-changing requests sent by other sites (CSRF), using
+// the browser's Sec-Fetch-Site and Origin headers; refusals get a localized page.
+func (s *Server) crossOriginProtection(next http.Handler) http.Handler {
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.renderError(w, r, langOfPath(r.URL.Path), http.StatusForbidden)
+	}))
+	return cop.Handler(next)
+}
