@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
@@ -35,6 +36,7 @@ type Store struct {
 	db     *sql.DB
 	engine Engine
 	now    func() time.Time
+	gen    atomic.Uint64 // counts committed writes, for caches in this process
 }
 
 // Open connects to the database named by dsn: a postgres:// (or postgresql://) URL, or a
@@ -131,5 +133,14 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		tx.Rollback()
 		return err
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	s.gen.Add(1)
+	return nil
 }
+
+// Generation changes after every write this process commits. Caches of data derived from
+// the database compare it to know they are stale; writes by other processes (several
+// servers on one PostgreSQL) are not seen, so such caches also expire with time.
+func (s *Store) Generation() uint64 { return s.gen.Load() }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"net/http"
 
 	"github.com/aswaq/aswaq/internal/apperr"
@@ -11,17 +12,38 @@ import (
 // returns an error that becomes a localized error page.
 type pageFunc func(w http.ResponseWriter, r *http.Request, p *page) (template string, err error)
 
-// page adapts a pageFunc to a route registered under language l.
-func (s *Server) page(l i18n.Lang, fn pageFunc) http.Handler {
+// page adapts a pageFunc to a route registered under language l. Pages that are the same
+// for every visitor (cacheable) are kept in the page cache.
+func (s *Server) page(l i18n.Lang, fn pageFunc, cacheable bool) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		cacheable := cacheable && r.Method == http.MethodGet
+		key := string(l) + " " + r.URL.RequestURI()
+		if cacheable {
+			if body, ok := s.cache.get(key); ok {
+				rememberLanguage(w, r, l)
+				writeHTML(w, http.StatusOK, l, body)
+				return
+			}
+		}
+		generation := s.store.Generation() // before reading, so a write meanwhile invalidates
 		p := s.newPage(r, l)
 		name, err := fn(w, r, p)
 		if err != nil {
 			s.fail(w, r, l, err)
 			return
 		}
+		buf := bufPool.Get().(*bytes.Buffer)
+		buf.Reset()
+		defer bufPool.Put(buf)
+		if err := s.execute(buf, name, p); err != nil {
+			s.renderFailed(w, r, name, err)
+			return
+		}
+		if cacheable {
+			s.cache.put(key, buf.Bytes(), generation)
+		}
 		rememberLanguage(w, r, l)
-		s.render(w, r, http.StatusOK, name, p)
+		writeHTML(w, http.StatusOK, l, buf.Bytes())
 	})
 }
 

@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"embed"
+	"fmt"
 	"html/template"
 	"io/fs"
 	"net/http"
@@ -70,32 +71,43 @@ func (s *Server) parseTemplates() (map[string]*template.Template, error) {
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// render executes a page template into a buffer first, so a template error becomes a clean
-// 500 page instead of half a page.
-func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, p *page) {
+// execute renders a page template into buf, so a template error becomes a clean 500 page
+// instead of half a page.
+func (s *Server) execute(buf *bytes.Buffer, name string, p *page) error {
 	t, ok := s.pages[name]
 	if !ok {
-		s.log.Error("unknown template", "name", name)
-		s.serverError(w, r)
-		return
+		return fmt.Errorf("unknown template %q", name)
 	}
+	return t.ExecuteTemplate(buf, "layout.html", p)
+}
+
+// render executes a page template and writes it.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, p *page) {
 	buf := bufPool.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer bufPool.Put(buf)
-	if err := t.ExecuteTemplate(buf, "layout.html", p); err != nil {
-		s.log.Error("rendering", "template", name, "id", requestID(r), "err", err)
-		if name != "error" {
-			s.serverError(w, r)
-		} else {
-			http.Error(w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
-		}
+	if err := s.execute(buf, name, p); err != nil {
+		s.renderFailed(w, r, name, err)
 		return
 	}
+	writeHTML(w, status, p.Lang, buf.Bytes())
+}
+
+func (s *Server) renderFailed(w http.ResponseWriter, r *http.Request, name string, err error) {
+	s.log.Error("rendering", "template", name, "id", requestID(r), "err", err)
+	if name == "error" { // the error page itself failed: plain text, no recursion
+		http.Error(w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
+		return
+	}
+	s.serverError(w, r)
+}
+
+func writeHTML(w http.ResponseWriter, status int, l i18n.Lang, body []byte) {
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
-	h.Set("Content-Language", string(p.Lang))
+	h.Set("Content-Language", string(l))
 	w.WriteHeader(status)
-	w.Write(buf.Bytes())
+	w.Write(body)
 }
 
 // newPage prepares the common page data for a request in language l.

@@ -41,7 +41,7 @@ func (s *Server) register(mux *http.ServeMux) {
 			continue
 		}
 		for _, l := range i18n.All {
-			mux.Handle(strings.Replace(rt.pattern, "{lang}", string(l), 1), s.page(l, rt.page))
+			mux.Handle(strings.Replace(rt.pattern, "{lang}", string(l), 1), s.page(l, rt.page, rt.access == public))
 		}
 	}
 }

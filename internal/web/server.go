@@ -23,6 +23,10 @@ type Config struct {
 	Logger  *slog.Logger
 	Version string
 	Now     func() time.Time // the clock; tests set it to show upcoming, current and past fairs
+
+	// PageCacheTTL bounds how long a rendered public page is reused (default 10 s; a
+	// negative value turns the cache off). Writes in this process invalidate it at once.
+	PageCacheTTL time.Duration
 }
 
 // Server serves Aswaq over HTTP.
@@ -37,6 +41,7 @@ type Server struct {
 	regions   map[string]geo.Region
 	provinces map[string]geo.Prov
 	handler   http.Handler
+	cache     *pageCache // nil when turned off
 }
 
 // New prepares a server: it loads templates, static files and the reference data once, so
@@ -48,6 +53,12 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
+	}
+	switch ttl := cfg.PageCacheTTL; {
+	case ttl == 0:
+		s.cache = newPageCache(10*time.Second, 2048, s.store.Generation, s.now)
+	case ttl > 0:
+		s.cache = newPageCache(ttl, 2048, s.store.Generation, s.now)
 	}
 	var err error
 	if s.assets, err = loadAssets(); err != nil {
