@@ -8,7 +8,7 @@ import (
 	"slices"
 )
 
-//go:embed locales/*.json
+//go:embed locales
 var locales embed.FS
 
 // PublicPrefixes are the key prefixes of text shown on public pages and in
@@ -24,7 +24,9 @@ type Bundle struct {
 	localizers map[Lang]*Localizer
 }
 
-// Load parses the embedded catalogs locales/{ar,fr,en,zgh}.json. It fails if
+// Load parses the embedded catalogs locales/{ar,fr,en,zgh}/*.json: one folder
+// per language, one file per area of the product (core.json, accounts.json…),
+// so that work on different areas never edits the same file. It fails if
 // a file is missing or any message is malformed (bad JSON, duplicate key,
 // bad placeholder syntax, plural message without "other"), so a broken
 // catalog stops the server at start-up rather than showing on a page.
@@ -34,20 +36,14 @@ func Load() (*Bundle, error) {
 	return load(locales)
 }
 
-// load reads the catalogs from fsys, which holds locales/<lang>.json.
+// load reads the catalogs from fsys, which holds locales/<lang>/*.json.
 func load(fsys fs.FS) (*Bundle, error) {
 	cats := make(map[Lang]*catalog, len(All))
 	var errs []error
 	for _, l := range All {
-		name := "locales/" + string(l) + ".json"
-		data, err := fs.ReadFile(fsys, name)
+		c, err := loadLanguage(fsys, l)
 		if err != nil {
 			errs = append(errs, err)
-			continue
-		}
-		c, err := parseCatalog(l, data)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", name, err))
 			continue
 		}
 		cats[l] = c
@@ -97,4 +93,43 @@ func (b *Bundle) Keys(l Lang) []string {
 		return nil
 	}
 	return slices.Clone(c.keys)
+}
+
+// loadLanguage parses and merges every file of one language's folder. A key
+// defined in two files is an error, like a duplicate key within one file.
+func loadLanguage(fsys fs.FS, l Lang) (*catalog, error) {
+	dir := "locales/" + string(l)
+	names, err := fs.Glob(fsys, dir+"/*.json")
+	if err != nil {
+		return nil, err
+	}
+	if len(names) == 0 {
+		return nil, fmt.Errorf("%s: no catalog files", dir)
+	}
+	merged := &catalog{lang: l, msgs: map[string]*message{}}
+	from := map[string]string{}
+	var errs []error
+	for _, name := range names {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		c, err := parseCatalog(l, data)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", name, err))
+			continue
+		}
+		for _, k := range c.keys {
+			if first, dup := from[k]; dup {
+				errs = append(errs, fmt.Errorf("%s: %q is already defined in %s", name, k, first))
+				continue
+			}
+			from[k] = name
+			merged.msgs[k] = c.msgs[k]
+			merged.keys = append(merged.keys, k)
+		}
+	}
+	slices.Sort(merged.keys)
+	return merged, errors.Join(errs...)
 }

@@ -102,7 +102,7 @@ func TestLoadErrors(t *testing.T) {
 	good := func() fstest.MapFS {
 		fsys := fstest.MapFS{}
 		for _, l := range All {
-			fsys["locales/"+string(l)+".json"] = &fstest.MapFile{Data: []byte(`{"a.b": "x"}`)}
+			fsys["locales/"+string(l)+"/core.json"] = &fstest.MapFile{Data: []byte(`{"a.b": "x"}`)}
 		}
 		return fsys
 	}
@@ -111,14 +111,25 @@ func TestLoadErrors(t *testing.T) {
 	}
 
 	missing := good()
-	delete(missing, "locales/zgh.json")
-	if _, err := load(missing); err == nil || !strings.Contains(err.Error(), "zgh.json") {
-		t.Errorf("load without zgh.json = %v, want an error naming it", err)
+	delete(missing, "locales/zgh/core.json")
+	if _, err := load(missing); err == nil || !strings.Contains(err.Error(), "locales/zgh") {
+		t.Errorf("load without a zgh catalog = %v, want an error naming it", err)
+	}
+
+	split := good()
+	split["locales/fr/accounts.json"] = &fstest.MapFile{Data: []byte(`{"c.d": "y"}`)}
+	b, err := load(split)
+	if err != nil || !b.For(FR).Has("c.d") || !b.For(FR).Has("a.b") {
+		t.Errorf("files of one language are not merged: %v", err)
+	}
+	split["locales/fr/other.json"] = &fstest.MapFile{Data: []byte(`{"c.d": "z"}`)}
+	if _, err := load(split); err == nil || !strings.Contains(err.Error(), "already defined in locales/fr/accounts.json") {
+		t.Errorf("a key in two files = %v, want an error naming both", err)
 	}
 
 	broken := good()
-	broken["locales/fr.json"] = &fstest.MapFile{Data: []byte(`{"a.b": "x {oops"}`)}
-	if _, err := load(broken); err == nil || !strings.Contains(err.Error(), "locales/fr.json") || !strings.Contains(err.Error(), `"a.b"`) {
+	broken["locales/fr/core.json"] = &fstest.MapFile{Data: []byte(`{"a.b": "x {oops"}`)}
+	if _, err := load(broken); err == nil || !strings.Contains(err.Error(), "locales/fr/core.json") || !strings.Contains(err.Error(), `"a.b"`) {
 		t.Errorf("load with a broken message = %v, want an error naming the file and key", err)
 	}
 }
