@@ -164,3 +164,27 @@ func TestServeAnswersAndShutsDownGracefully(t *testing.T) {
 		})
 	}
 }
+
+func TestUserAddPrintsAOneTimeLink(t *testing.T) {
+	data := t.TempDir()
+	code, out, stderr := call(t, nil, "user", "add", "--data", data, "--email", "Admin@Region.ma", "--role", "admin", "--base-url", "https://aswaq.example.ma/")
+	if code != 0 || !regexp.MustCompile(`https://aswaq\.example\.ma/ar/invitation/[A-Za-z0-9_-]{43}\n`).MatchString(out) || !strings.Contains(out, "admin@region.ma") {
+		t.Fatalf("user add: %d %q %q", code, out, stderr)
+	}
+	code, _, stderr = call(t, nil, "user", "add", "--data", data, "--email", "admin@region.ma", "--role", "admin")
+	if code != 1 || !strings.Contains(stderr, "already used") {
+		t.Fatalf("duplicate: %d %q", code, stderr)
+	}
+	code, _, stderr = call(t, nil, "user", "add", "--data", data, "--email", "x@region.ma", "--role", "organiser")
+	if code != 1 || !strings.Contains(stderr, "Choose the region for this role.") {
+		t.Fatalf("organiser without region: %d %q", code, stderr)
+	}
+	code, _, stderr = call(t, nil, "user", "add", "--data", data, "--email", "x@region.ma", "--role", "king")
+	if code != 2 || !strings.Contains(stderr, "--role must be one of") {
+		t.Fatalf("unknown role: %d %q", code, stderr)
+	}
+	code, _, _ = call(t, nil, "user", "remove")
+	if code != 2 {
+		t.Fatalf("unknown user subcommand: %d", code)
+	}
+}

@@ -23,6 +23,7 @@ func commands() map[string]command {
 		"migrate": {"apply database migrations (up) or list them (status)", runMigrate},
 		"demo":    {"load the demonstration data into an empty database", runDemo},
 		"version": {"print the version", runVersion},
+		"user":    {"add a user (the first admin, say) and print their one-time link", runUser},
 	}
 }
 

@@ -106,3 +106,14 @@ func (v *Validation) Err() error {
 	}
 	return &Error{Code: Invalid, Key: "error.invalid_input", Fields: v.fields}
 }
+
+// WithCode returns err with its code changed to code when it is one of ours (a validation that
+// is really a conflict, say); other errors are returned unchanged.
+func WithCode(err error, code Code) error {
+	if e, ok := As(err); ok {
+		c := *e
+		c.Code = code
+		return &c
+	}
+	return err
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"slices"
 
 	"github.com/aswaq/aswaq/internal/apperr"
 	"github.com/aswaq/aswaq/internal/fair"
@@ -98,4 +99,20 @@ func (s *Store) CountEditions(ctx context.Context) (int, error) {
 	var n int
 	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM editions`).Scan(&n)
 	return n, err
+}
+
+// EditionsInRegions returns the editions of the given regions (all when regions is nil
+// and all is true), most recent first, for pickers.
+func (s *Store) EditionsInRegions(ctx context.Context, all bool, regions []string) ([]fair.Edition, error) {
+	eds, err := s.Editions(ctx)
+	if err != nil || all {
+		return eds, err
+	}
+	out := eds[:0]
+	for _, e := range eds {
+		if slices.Contains(regions, e.RegionCode) {
+			out = append(out, e)
+		}
+	}
+	return out, nil
 }

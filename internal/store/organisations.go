@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"strings"
 
 	"github.com/aswaq/aswaq/internal/org"
 )
@@ -50,4 +51,44 @@ func (s *Store) CountOrganisations(ctx context.Context) (int, error) {
 	var n int
 	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM organisations`).Scan(&n)
 	return n, err
+}
+
+// Organisation returns one organisation, or NotFound.
+func (s *Store) Organisation(ctx context.Context, id int64) (org.Organisation, error) {
+	var o org.Organisation
+	err := s.db.QueryRowContext(ctx, `SELECT `+organisationColumns+` FROM organisations WHERE id = $1`, id).
+		Scan(&o.ID, &o.LegalForm, &o.Name.AR, &o.Name.FR, &o.Name.ZGH, &o.ProvinceCode, &o.Sector, &o.WomenLed, &o.YouthLed)
+	return o, notFoundIfNoRows(err)
+}
+
+// OrganisationsInRegions lists organisations of the given regions (every region when all
+// is set) by Arabic name, at most limit of them, for pickers.
+func (s *Store) OrganisationsInRegions(ctx context.Context, all bool, regions []string, limit int) ([]org.Organisation, error) {
+	args := []any{limit}
+	cond := ""
+	if !all {
+		if len(regions) == 0 {
+			return nil, nil
+		}
+		ph := make([]string, len(regions))
+		for i, r := range regions {
+			args = append(args, r)
+			ph[i] = "$" + itoa(len(args))
+		}
+		cond = ` WHERE province_code IN (SELECT code FROM provinces WHERE region_code IN (` + strings.Join(ph, ", ") + `))`
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+organisationColumns+` FROM organisations`+cond+` ORDER BY name_ar, id LIMIT $1`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []org.Organisation
+	for rows.Next() {
+		var o org.Organisation
+		if err := rows.Scan(&o.ID, &o.LegalForm, &o.Name.AR, &o.Name.FR, &o.Name.ZGH, &o.ProvinceCode, &o.Sector, &o.WomenLed, &o.YouthLed); err != nil {
+			return nil, err
+		}
+		out = append(out, o)
+	}
+	return out, rows.Err()
 }

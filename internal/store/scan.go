@@ -53,3 +53,35 @@ func (c intCol) Scan(src any) error {
 	*c.n = int(v.Int64)
 	return nil
 }
+
+// timeCol scans a timestamp column on both engines into UTC.
+type timeCol struct{ t *time.Time }
+
+func (c timeCol) Scan(src any) error {
+	switch v := src.(type) {
+	case nil:
+		*c.t = time.Time{}
+	case time.Time:
+		*c.t = v.UTC()
+	case string:
+		return c.parse(v)
+	case []byte:
+		return c.parse(string(v))
+	default:
+		return fmt.Errorf("cannot scan %T into a time", src)
+	}
+	return nil
+}
+
+// The layouts SQLite text timestamps come in: the driver's own, and SQL's.
+var timeLayouts = []string{"2006-01-02 15:04:05.999999999-07:00", time.RFC3339Nano, "2006-01-02 15:04:05.999999999", "2006-01-02 15:04:05"}
+
+func (c timeCol) parse(s string) error {
+	for _, layout := range timeLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			*c.t = t.UTC()
+			return nil
+		}
+	}
+	return fmt.Errorf("cannot read %q as a time", s)
+}

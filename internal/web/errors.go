@@ -16,9 +16,12 @@ type pageFunc func(w http.ResponseWriter, r *http.Request, p *page) (template st
 // for every visitor (cacheable) are kept in the page cache.
 func (s *Server) page(l i18n.Lang, fn pageFunc, cacheable bool) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		cacheable := cacheable && r.Method == http.MethodGet
+		// Only visitors without a session share pages: a signed-in user's page shows their
+		// name and their work areas.
+		_, noCookie := r.Cookie(sessionCookie)
+		useCache := cacheable && r.Method == http.MethodGet && noCookie != nil
 		key := string(l) + " " + r.URL.RequestURI()
-		if cacheable {
+		if useCache {
 			if body, ok := s.cache.get(key); ok {
 				rememberLanguage(w, r, l)
 				writeHTML(w, http.StatusOK, l, body)
@@ -32,6 +35,9 @@ func (s *Server) page(l i18n.Lang, fn pageFunc, cacheable bool) http.Handler {
 			s.fail(w, r, l, err)
 			return
 		}
+		if name == "" { // the handler answered itself (a redirect after a form)
+			return
+		}
 		buf := bufPool.Get().(*bytes.Buffer)
 		buf.Reset()
 		defer bufPool.Put(buf)
@@ -39,11 +45,18 @@ func (s *Server) page(l i18n.Lang, fn pageFunc, cacheable bool) http.Handler {
 			s.renderFailed(w, r, name, err)
 			return
 		}
-		if cacheable {
+		status := http.StatusOK
+		if p.Status != 0 {
+			status = p.Status
+		}
+		if useCache && status == http.StatusOK {
 			s.cache.put(key, buf.Bytes(), generation)
 		}
 		rememberLanguage(w, r, l)
-		writeHTML(w, http.StatusOK, l, buf.Bytes())
+		if p.User != nil {
+			w.Header().Set("Cache-Control", "private, no-store")
+		}
+		writeHTML(w, status, l, buf.Bytes())
 	})
 }
 

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/aswaq/aswaq/internal/authz"
 	"github.com/aswaq/aswaq/internal/i18n"
 )
 
@@ -27,7 +28,19 @@ type page struct {
 	Title     string
 	Langs     []langLink
 	RequestID string
+	User      *authz.Principal // nil for visitors
+	Nav       []navLink        // the work areas the user may open
+	Flash     string           // a message left by the previous request, already translated
+	Status    int              // 0 means 200
+	Path      string           // the path after the language prefix, for forms' next fields
 	Data      any
+}
+
+// navLink is one entry of the signed-in navigation.
+type navLink struct {
+	Href    string
+	Label   string
+	Current bool
 }
 
 // langLink is one entry of the language switcher: the same page in another language.
@@ -112,14 +125,49 @@ func writeHTML(w http.ResponseWriter, status int, l i18n.Lang, body []byte) {
 
 // newPage prepares the common page data for a request in language l.
 func (s *Server) newPage(r *http.Request, l i18n.Lang) *page {
-	return &page{
+	p := &page{
 		L:         s.i18n.For(l),
 		Lang:      l,
 		Code:      string(l),
 		Dir:       l.Dir(),
 		Langs:     switcherLinks(r, l),
 		RequestID: requestID(r),
+		User:      principal(r),
+		Path:      "/",
 	}
+	if _, rest, ok := splitLang(r.URL.Path); ok {
+		p.Path = rest
+	}
+	if key := s.popFlash(r); key != "" {
+		p.Flash = p.L.T(key)
+	}
+	if p.User != nil {
+		p.Nav = s.navFor(p, r.URL.Path)
+	}
+	return p
+}
+
+// workAreas are the signed-in navigation entries, each shown only to users who may use it.
+var workAreas = []struct {
+	path string
+	key  string
+	perm authz.Permission
+}{
+	{"/account", "nav.account", authz.SignedIn},
+	{"/admin/users", "nav.users", authz.ManageUsers},
+	{"/admin/audit", "nav.audit", authz.ViewAudit},
+	{"/admin/outbox", "nav.outbox", authz.ViewOutbox},
+}
+
+func (s *Server) navFor(p *page, current string) []navLink {
+	var out []navLink
+	for _, a := range workAreas {
+		if authz.Can(p.User, a.perm, authz.Resource{}) {
+			href := "/" + p.Code + a.path
+			out = append(out, navLink{Href: href, Label: p.L.T(a.key), Current: strings.HasPrefix(current, href)})
+		}
+	}
+	return out
 }
 
 // switcherLinks points to the same page in every language: the path after the language

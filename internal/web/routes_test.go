@@ -7,8 +7,8 @@ import "testing"
 func TestEveryRouteDeclaresItsAccess(t *testing.T) {
 	s := &Server{assets: &assets{}}
 	for _, rt := range s.routes() {
-		if rt.access == "" {
-			t.Errorf("route %q declares no access", rt.pattern)
+		if rt.perm == "" {
+			t.Errorf("route %q declares no permission", rt.pattern)
 		}
 		if (rt.handler == nil) == (rt.page == nil) {
 			t.Errorf("route %q must have exactly one of handler and page", rt.pattern)

@@ -9,7 +9,11 @@ import (
 	"html/template"
 	"log/slog"
 	"net/http"
+	"runtime"
+	"strings"
 	"time"
+
+	"github.com/alexedwards/scs/v2"
 
 	"github.com/aswaq/aswaq/internal/geo"
 	"github.com/aswaq/aswaq/internal/i18n"
@@ -27,6 +31,18 @@ type Config struct {
 	// PageCacheTTL bounds how long a rendered public page is reused (default 10 s; a
 	// negative value turns the cache off). Writes in this process invalidate it at once.
 	PageCacheTTL time.Duration
+
+	// BaseURL is the public address of the site (https://aswaq.example.ma), used in the
+	// links that messages carry. Session cookies are marked Secure when it is https.
+	BaseURL string
+	// TrustProxy takes the client's address from X-Forwarded-For, for a server behind a
+	// reverse proxy or load balancer; never set it for a server reached directly.
+	TrustProxy bool
+	// LoginLimits overrides the sign-in rate limits (benchmarks raise them).
+	LoginLimits *LoginLimits
+	// OutboxNotify, when set, is called after a request queued a message, so the sender
+	// wakes up at once instead of at its next poll.
+	OutboxNotify func()
 }
 
 // Server serves Aswaq over HTTP.
@@ -42,12 +58,33 @@ type Server struct {
 	provinces map[string]geo.Prov
 	handler   http.Handler
 	cache     *pageCache // nil when turned off
+
+	sessions     *scs.SessionManager
+	baseURL      string
+	trustProxy   bool
+	logins       *loginLimiter
+	hashes       chan struct{} // bounds concurrent password hashing (19 MiB each)
+	outboxNotify func()
 }
 
 // New prepares a server: it loads templates, static files and the reference data once, so
 // that serving a page touches the database only for what changes.
 func New(ctx context.Context, cfg Config) (*Server, error) {
-	s := &Server{store: cfg.Store, i18n: cfg.Bundle, log: cfg.Logger, version: cfg.Version, now: cfg.Now}
+	s := &Server{store: cfg.Store, i18n: cfg.Bundle, log: cfg.Logger, version: cfg.Version, now: cfg.Now,
+		baseURL: strings.TrimRight(cfg.BaseURL, "/"), trustProxy: cfg.TrustProxy, outboxNotify: cfg.OutboxNotify}
+	if s.baseURL == "" {
+		s.baseURL = "http://127.0.0.1:8080"
+	}
+	if s.outboxNotify == nil {
+		s.outboxNotify = func() {}
+	}
+	limits := DefaultLoginLimits
+	if cfg.LoginLimits != nil {
+		limits = *cfg.LoginLimits
+	}
+	s.logins = newLoginLimiter(limits)
+	s.hashes = make(chan struct{}, 2*runtime.GOMAXPROCS(0))
+	s.sessions = s.newSessions(strings.HasPrefix(s.baseURL, "https://"))
 	if s.now == nil {
 		s.now = time.Now
 	}

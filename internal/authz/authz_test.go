@@ -1,0 +1,63 @@
+package authz
+
+import (
+	"testing"
+
+	"github.com/aswaq/aswaq/internal/account"
+)
+
+func TestCan(t *testing.T) {
+	admin := &Principal{UserID: 1, Grants: []account.Grant{{Role: account.Admin}}}
+	fesOrganiser := &Principal{UserID: 2, Grants: []account.Grant{{Role: account.Organiser, RegionCode: "03"}}}
+	twoRegions := &Principal{UserID: 3, Grants: []account.Grant{{Role: account.Organiser, RegionCode: "03"}, {Role: account.Organiser, RegionCode: "05"}}}
+	partner := &Principal{UserID: 4, Grants: []account.Grant{{Role: account.Partner, RegionCode: "03"}}}
+	exhibitor := &Principal{UserID: 5, Grants: []account.Grant{{Role: account.Exhibitor, OrganisationID: 9, RegionCode: "03"}}}
+
+	fes := Resource{Regions: []string{"03"}}
+	souss := Resource{Regions: []string{"09"}}
+	fesAndBeniMellal := Resource{Regions: []string{"03", "05"}}
+	for _, c := range []struct {
+		name string
+		p    *Principal
+		perm Permission
+		res  Resource
+		want bool
+	}{
+		{"anyone reads public pages", nil, Public, Resource{}, true},
+		{"anonymous has no account", nil, SignedIn, Resource{}, false},
+		{"signed-in has an account", exhibitor, SignedIn, Resource{}, true},
+		{"anonymous manages nothing", nil, ManageUsers, Resource{}, false},
+		{"admin manages everywhere", admin, ManageUsers, souss, true},
+		{"admin reads the outbox", admin, ViewOutbox, Resource{}, true},
+		{"organiser lists users", fesOrganiser, ManageUsers, Resource{}, true},
+		{"organiser manages own region", fesOrganiser, ManageUsers, fes, true},
+		{"organiser cannot reach another region", fesOrganiser, ManageUsers, souss, false},
+		{"organiser sees a record in one of its regions", fesOrganiser, ManageUsers, fesAndBeniMellal, true},
+		{"organiser cannot change what spans another region", fesOrganiser, ManageUsers, Resource{Regions: []string{"03", "05"}, Whole: true}, false},
+		{"organiser of both regions can", twoRegions, ManageUsers, Resource{Regions: []string{"03", "05"}, Whole: true}, true},
+		{"a record of no region is the admins'", fesOrganiser, ManageUsers, Resource{Whole: true}, false},
+		{"organiser does not read the outbox", fesOrganiser, ViewOutbox, Resource{}, false},
+		{"partner does not manage users", partner, ManageUsers, fes, false},
+		{"exhibitor does not read the audit", exhibitor, ViewAudit, fes, false},
+		{"both parts in scope", fesOrganiser, ManageUsers, Resource{Regions: []string{"03"}, And: []Resource{{Regions: []string{"03"}, Whole: true}}}, true},
+		{"second part out of scope", fesOrganiser, ManageUsers, Resource{Regions: []string{"03"}, And: []Resource{{Regions: []string{"09"}, Whole: true}}}, false},
+	} {
+		if got := Can(c.p, c.perm, c.res); got != c.want {
+			t.Errorf("%s: Can = %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+func TestScope(t *testing.T) {
+	if all, _ := Scope(&Principal{Grants: []account.Grant{{Role: account.Admin}}}, ViewAudit); !all {
+		t.Fatal("admin sees all")
+	}
+	p := &Principal{Grants: []account.Grant{{Role: account.Organiser, RegionCode: "05"}, {Role: account.Organiser, RegionCode: "03"}, {Role: account.Partner, RegionCode: "08"}}}
+	all, regions := Scope(p, ManageUsers)
+	if all || len(regions) != 2 || regions[0] != "03" || regions[1] != "05" {
+		t.Fatalf("Scope = %v %v", all, regions)
+	}
+	if _, regions := Scope(nil, ManageUsers); len(regions) != 0 {
+		t.Fatal("anonymous has no scope")
+	}
+}

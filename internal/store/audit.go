@@ -1,0 +1,111 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/aswaq/aswaq/internal/audit"
+)
+
+// record appends an audit entry inside the transaction of the change it describes, with
+// the actor carried by ctx. before and after are marshalled to JSON when not nil.
+func (s *Store) record(ctx context.Context, tx *sql.Tx, action, recordType string, recordID any, region string, before, after any) error {
+	a := audit.ActorFrom(ctx)
+	var actorID sql.NullInt64
+	if a.UserID != 0 {
+		actorID = sql.NullInt64{Int64: a.UserID, Valid: true}
+	}
+	var regionCode sql.NullString
+	if region != "" {
+		regionCode = sql.NullString{String: region, Valid: true}
+	}
+	b, err := jsonOrEmpty(before)
+	if err != nil {
+		return err
+	}
+	af, err := jsonOrEmpty(after)
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `
+		INSERT INTO audit_log (at, actor_id, actor_name, ip, action, record_type, record_id, region_code, before_json, after_json)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+		s.now().UTC(), actorID, a.Name, a.IP, action, recordType, fmt.Sprint(recordID), regionCode, b, af)
+	return err
+}
+
+func jsonOrEmpty(v any) (string, error) {
+	if v == nil {
+		return "", nil
+	}
+	b, err := json.Marshal(v)
+	return string(b), err
+}
+
+// AuditEntries lists the log, newest first, within the filter's scope, and the total
+// count of matching entries for paging.
+func (s *Store) AuditEntries(ctx context.Context, f audit.Filter) ([]audit.Entry, int, error) {
+	var where []string
+	var args []any
+	arg := func(v any) string {
+		args = append(args, v)
+		return fmt.Sprintf("$%d", len(args))
+	}
+	if f.RecordType != "" {
+		where = append(where, "record_type = "+arg(f.RecordType))
+	}
+	if f.RecordID != "" {
+		where = append(where, "record_id = "+arg(f.RecordID))
+	}
+	if f.ActorID != 0 {
+		where = append(where, "actor_id = "+arg(f.ActorID))
+	}
+	if !f.From.IsZero() {
+		where = append(where, "at >= "+arg(f.From.UTC()))
+	}
+	if !f.To.IsZero() {
+		where = append(where, "at <= "+arg(f.To.UTC()))
+	}
+	if !f.AllRegions {
+		scope := []string{"actor_id = " + arg(f.ViewerID)}
+		if len(f.Regions) > 0 {
+			ph := make([]string, len(f.Regions))
+			for i, r := range f.Regions {
+				ph[i] = arg(r)
+			}
+			scope = append(scope, "region_code IN ("+strings.Join(ph, ", ")+")")
+		}
+		where = append(where, "("+strings.Join(scope, " OR ")+")")
+	}
+	cond := ""
+	if len(where) > 0 {
+		cond = " WHERE " + strings.Join(where, " AND ")
+	}
+	var total int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM audit_log`+cond, args...).Scan(&total); err != nil {
+		return nil, 0, err
+	}
+	limit := f.Limit
+	if limit <= 0 || limit > 500 {
+		limit = 100
+	}
+	q := `SELECT id, at, COALESCE(actor_id, 0), actor_name, ip, action, record_type, record_id, COALESCE(region_code, ''), before_json, after_json
+		FROM audit_log` + cond + ` ORDER BY at DESC, id DESC LIMIT ` + arg(limit) + ` OFFSET ` + arg(max(f.Offset, 0))
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	var out []audit.Entry
+	for rows.Next() {
+		var e audit.Entry
+		if err := rows.Scan(&e.ID, timeCol{&e.At}, &e.Actor.UserID, &e.Actor.Name, &e.Actor.IP, &e.Action, &e.RecordType, &e.RecordID, &e.RegionCode, &e.Before, &e.After); err != nil {
+			return nil, 0, err
+		}
+		out = append(out, e)
+	}
+	return out, total, rows.Err()
+}

@@ -1,0 +1,304 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/aswaq/aswaq/internal/apperr"
+	"github.com/aswaq/aswaq/internal/outbox"
+)
+
+const outboxColumns = `id, channel, recipient, recipient_name, lang, kind, subject, body,
+	created_at, attempts, next_attempt_at, sent_at, failed_at, last_error`
+
+func scanOutboxMessage(sc interface{ Scan(...any) error }) (outbox.Message, error) {
+	var m outbox.Message
+	err := sc.Scan(&m.ID, &m.Channel, &m.Recipient, &m.RecipientName, &m.Lang, &m.Kind, &m.Subject, &m.Body,
+		outboxTimeCol{&m.CreatedAt}, &m.Attempts, outboxTimeCol{&m.NextAttemptAt},
+		outboxTimeCol{&m.SentAt}, outboxTimeCol{&m.FailedAt}, &m.LastError)
+	return m, err
+}
+
+// enqueue validates m and adds it to the outbox inside tx, setting m.ID. Store methods whose
+// change causes a message call it in their own transaction, so the message exists exactly
+// when the change does. The caller should then Notify the worker, after the commit.
+func (s *Store) enqueue(ctx context.Context, tx *sql.Tx, m *outbox.Message) error {
+	if err := m.Validate(); err != nil {
+		return err
+	}
+	now := outboxTime(s.now())
+	m.CreatedAt, m.Attempts, m.SentAt, m.FailedAt, m.LastError = now, 0, time.Time{}, time.Time{}, ""
+	if m.NextAttemptAt.Before(now) {
+		m.NextAttemptAt = now
+	}
+	m.NextAttemptAt = outboxTime(m.NextAttemptAt)
+	return tx.QueryRowContext(ctx, `
+		INSERT INTO outbox (channel, recipient, recipient_name, lang, kind, subject, body, created_at, next_attempt_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+		m.Channel, m.Recipient, m.RecipientName, m.Lang, m.Kind, m.Subject, m.Body, now, m.NextAttemptAt,
+	).Scan(&m.ID)
+}
+
+// Enqueue adds a message that no other change goes with (a test email, a reminder) to the
+// outbox, setting m.ID.
+func (s *Store) Enqueue(ctx context.Context, m *outbox.Message) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error { return s.enqueue(ctx, tx, m) })
+}
+
+// outboxDue is the condition of a message a worker may claim at $1 on channel $2.
+const outboxDue = `channel = $2 AND sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $1
+	AND (claimed_until IS NULL OR claimed_until < $1)`
+
+// ClaimOutboxMessage leases the due message of channel that is due longest ago until until,
+// counts one more attempt on it, and returns it; ok is false when nothing is due.
+//
+// The claim is one UPDATE, atomic on both engines without SELECT … FOR UPDATE SKIP LOCKED
+// (which SQLite lacks). On SQLite, writers are serialised, so the statement sees no
+// concurrent change. On PostgreSQL under READ COMMITTED, two workers can run the subquery at
+// once and pick the same id; the second one's UPDATE then waits for the first to commit and
+// re-evaluates only the outer WHERE on the new version of the row (the subquery is not run
+// again). That is why the outer WHERE repeats every condition of the subquery: on the
+// re-check, the row is now leased (or sent, or rescheduled) and the second worker updates
+// nothing, instead of claiming the message a second time. The loser then finds nothing
+// claimed although messages are due, and tries again for the next one.
+func (s *Store) ClaimOutboxMessage(ctx context.Context, channel outbox.Channel, now, until time.Time) (outbox.Message, bool, error) {
+	now, until = outboxTime(now), outboxTime(until)
+	for range 5 {
+		m, err := scanOutboxMessage(s.db.QueryRowContext(ctx, `
+			UPDATE outbox SET claimed_until = $3, attempts = attempts + 1
+			WHERE id = (SELECT id FROM outbox WHERE `+outboxDue+` ORDER BY next_attempt_at, id LIMIT 1)
+				AND `+outboxDue+`
+			RETURNING `+outboxColumns, now, channel, until))
+		if err == nil {
+			return m, true, nil
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return outbox.Message{}, false, err
+		}
+		// Nothing claimed: nothing is due, or another worker won the race for the row we
+		// aimed at. Only in the second case is another try worth it.
+		var due bool
+		err = s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM outbox WHERE `+outboxDue+`)`, now, channel).Scan(&due)
+		if err != nil || !due {
+			return outbox.Message{}, false, err
+		}
+	}
+	return outbox.Message{}, false, nil
+}
+
+// MarkOutboxSent records that message id was delivered at at. It applies even when the
+// worker's lease has run out meanwhile: the message did leave, and recording it stops any
+// other worker from sending it again.
+func (s *Store) MarkOutboxSent(ctx context.Context, id int64, at time.Time) error {
+	_, err := s.db.ExecContext(ctx, `
+		UPDATE outbox SET sent_at = $2, claimed_until = NULL, failed_at = NULL, last_error = ''
+		WHERE id = $1 AND sent_at IS NULL`, id, outboxTime(at))
+	return err
+}
+
+// RetryOutboxMessage ends the claim of attempt number attempt on message id and schedules
+// the next attempt at next, keeping lastErr for the admin page. The attempt number proves the
+// claim is still the caller's: if the lease ran out and another worker claimed the message,
+// the attempts no longer match, nothing changes, and a Conflict error says so.
+func (s *Store) RetryOutboxMessage(ctx context.Context, id int64, attempt int, next time.Time, lastErr string) error {
+	return s.endOutboxClaim(ctx, `next_attempt_at = $3`, id, attempt, outboxTime(next), lastErr)
+}
+
+// FailOutboxMessage gives up message id after attempt number attempt (see
+// RetryOutboxMessage for the attempt check).
+func (s *Store) FailOutboxMessage(ctx context.Context, id int64, attempt int, at time.Time, lastErr string) error {
+	return s.endOutboxClaim(ctx, `failed_at = $3`, id, attempt, outboxTime(at), lastErr)
+}
+
+func (s *Store) endOutboxClaim(ctx context.Context, set string, id int64, attempt int, at time.Time, lastErr string) error {
+	res, err := s.db.ExecContext(ctx, `
+		UPDATE outbox SET `+set+`, claimed_until = NULL, last_error = $4
+		WHERE id = $1 AND attempts = $2 AND sent_at IS NULL AND failed_at IS NULL`,
+		id, attempt, at, lastErr)
+	if err != nil {
+		return err
+	}
+	n, err := res.RowsAffected()
+	if err == nil && n == 0 {
+		err = apperr.New(apperr.Conflict, "outbox.error.claim_lost")
+	}
+	return err
+}
+
+// RequeueOutboxMessage gives a failed message a fresh set of attempts, starting now, e.g.
+// once the administrator has fixed the mail settings. The last error stays until the next
+// attempt replaces it.
+func (s *Store) RequeueOutboxMessage(ctx context.Context, id int64) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `
+			UPDATE outbox SET failed_at = NULL, attempts = 0, next_attempt_at = $2, claimed_until = NULL
+			WHERE id = $1 AND failed_at IS NOT NULL`, id, outboxTime(s.now()))
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 1 {
+			return err
+		}
+		var exists bool
+		err = tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM outbox WHERE id = $1)`, id).Scan(&exists)
+		switch {
+		case err != nil:
+			return err
+		case !exists:
+			return apperr.New(apperr.NotFound, "error.not_found_title")
+		}
+		return apperr.New(apperr.Conflict, "outbox.error.not_failed")
+	})
+}
+
+// OutboxMessage returns one message, or a NotFound error.
+func (s *Store) OutboxMessage(ctx context.Context, id int64) (outbox.Message, error) {
+	m, err := scanOutboxMessage(s.db.QueryRowContext(ctx, `SELECT `+outboxColumns+` FROM outbox WHERE id = $1`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return m, apperr.New(apperr.NotFound, "error.not_found_title")
+	}
+	return m, err
+}
+
+// OutboxMessages returns the messages f selects, newest first, for the admin page.
+func (s *Store) OutboxMessages(ctx context.Context, f outbox.Filter) ([]outbox.Message, error) {
+	where, args, err := outboxWhere(f, true)
+	if err != nil {
+		return nil, err
+	}
+	args = append(args, f.PageLimit(), max(f.Offset, 0))
+	q := fmt.Sprintf(`SELECT %s FROM outbox%s ORDER BY id DESC LIMIT $%d OFFSET $%d`,
+		outboxColumns, where, len(args)-1, len(args))
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []outbox.Message
+	for rows.Next() {
+		m, err := scanOutboxMessage(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// OutboxCounts counts the messages of each status among those f selects, ignoring f's
+// status and paging, for the tabs of the admin page.
+func (s *Store) OutboxCounts(ctx context.Context, f outbox.Filter) (outbox.Counts, error) {
+	where, args, err := outboxWhere(f, false)
+	if err != nil {
+		return outbox.Counts{}, err
+	}
+	var c outbox.Counts
+	err = s.db.QueryRowContext(ctx, `
+		SELECT COUNT(CASE WHEN `+outboxStatusCond[outbox.Pending]+` THEN 1 END),
+			COUNT(CASE WHEN `+outboxStatusCond[outbox.Sent]+` THEN 1 END),
+			COUNT(CASE WHEN `+outboxStatusCond[outbox.Failed]+` THEN 1 END)
+		FROM outbox`+where, args...).Scan(&c.Pending, &c.Sent, &c.Failed)
+	return c, err
+}
+
+// PurgeOutbox deletes the messages sent or given up before before and returns how many it
+// deleted. Bodies may hold one-time links; keeping them no longer than needed limits what a
+// copy of the database gives away.
+func (s *Store) PurgeOutbox(ctx context.Context, before time.Time) (int64, error) {
+	res, err := s.db.ExecContext(ctx, `DELETE FROM outbox WHERE sent_at < $1 OR failed_at < $1`, outboxTime(before))
+	if err != nil {
+		return 0, err
+	}
+	return res.RowsAffected()
+}
+
+var outboxStatusCond = map[outbox.Status]string{
+	outbox.Pending: `(sent_at IS NULL AND failed_at IS NULL)`,
+	outbox.Sent:    `(sent_at IS NOT NULL)`,
+	outbox.Failed:  `(failed_at IS NOT NULL)`,
+}
+
+// outboxWhere turns a filter into a WHERE clause (with its leading space) and its arguments,
+// numbered from $1.
+func outboxWhere(f outbox.Filter, withStatus bool) (string, []any, error) {
+	var conds []string
+	var args []any
+	if withStatus && f.Status != "" {
+		c, ok := outboxStatusCond[f.Status]
+		if !ok {
+			return "", nil, apperr.New(apperr.Invalid, "outbox.error.status")
+		}
+		conds = append(conds, c)
+	}
+	if f.Kind != "" {
+		args = append(args, f.Kind)
+		conds = append(conds, fmt.Sprintf(`kind = $%d`, len(args)))
+	}
+	if r := strings.TrimSpace(f.Recipient); r != "" {
+		args = append(args, "%"+outboxLikeEscaper.Replace(strings.ToLower(r))+"%")
+		n := len(args)
+		conds = append(conds, fmt.Sprintf(`(LOWER(recipient) LIKE $%d ESCAPE '\' OR LOWER(recipient_name) LIKE $%d ESCAPE '\')`, n, n))
+	}
+	if len(conds) == 0 {
+		return "", args, nil
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args, nil
+}
+
+// outboxLikeEscaper makes user input match literally in LIKE … ESCAPE '\'.
+var outboxLikeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+
+// outboxTime is how outbox timestamps are bound: UTC, to the microsecond PostgreSQL keeps.
+// On SQLite the driver stores times as text; always binding UTC makes that text sort in time
+// order, which the claim's comparisons rely on.
+func outboxTime(t time.Time) time.Time {
+	if t.IsZero() {
+		return t
+	}
+	return t.UTC().Truncate(time.Microsecond)
+}
+
+// outboxTimeCol scans a nullable timestamp column the same way on both engines, NULL as the
+// zero time and every other value in UTC: PostgreSQL hands back a time.Time, SQLite a
+// time.Time or, where it does not know the column's declared type (RETURNING), the text the
+// driver wrote.
+type outboxTimeCol struct{ t *time.Time }
+
+func (c outboxTimeCol) Scan(src any) error {
+	switch v := src.(type) {
+	case nil:
+		*c.t = time.Time{}
+	case time.Time:
+		*c.t = v.UTC()
+	case string:
+		return c.parse(v)
+	case []byte:
+		return c.parse(string(v))
+	default:
+		return fmt.Errorf("cannot scan %T into a time", src)
+	}
+	return nil
+}
+
+// outboxTimeFormats are the texts the SQLite driver writes for a time.Time (its default,
+// time.Time.String) and SQLite's own format.
+var outboxTimeFormats = []string{
+	"2006-01-02 15:04:05.999999999 -0700 MST",
+	"2006-01-02 15:04:05.999999999-07:00",
+	"2006-01-02T15:04:05.999999999Z07:00",
+	"2006-01-02 15:04:05",
+}
+
+func (c outboxTimeCol) parse(s string) error {
+	for _, f := range outboxTimeFormats {
+		if t, err := time.Parse(f, s); err == nil {
+			*c.t = t.UTC()
+			return nil
+		}
+	}
+	return fmt.Errorf("cannot parse time %q", s)
+}

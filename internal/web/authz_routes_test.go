@@ -1,0 +1,256 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aswaq/aswaq/internal/account"
+	"github.com/aswaq/aswaq/internal/authz"
+	"github.com/aswaq/aswaq/internal/demo"
+	"github.com/aswaq/aswaq/internal/i18n"
+	"github.com/aswaq/aswaq/internal/store"
+	"github.com/aswaq/aswaq/internal/store/storetest"
+)
+
+// The roles the authorization test walks, each signed in as a real user (anonymous is no
+// user). Region 03 is Fès-Meknès, where the records under test live; 05 is Béni
+// Mellal-Khénifra.
+var testRoles = []string{"anonymous", "admin", "organiser03", "organiser05", "partner03", "reviewer03", "agent03", "exhibitor03"}
+
+// allowed says, for every route, which roles may use it on a record of region 03. A route
+// missing from this table fails the test: every new route must be thought about here.
+var allowed = map[string][]string{
+	"GET /{$}":                                            testRoles,
+	"GET /healthz":                                        testRoles,
+	"GET /static/{dir}/{file}":                            testRoles,
+	"/":                                                   testRoles,
+	"GET /{lang}/{$}":                                     testRoles,
+	"GET /{lang}/login":                                   testRoles,
+	"POST /{lang}/login":                                  testRoles,
+	"GET /{lang}/password/forgot":                         testRoles,
+	"POST /{lang}/password/forgot":                        testRoles,
+	"GET /{lang}/password/reset/{token}":                  testRoles,
+	"POST /{lang}/password/reset/{token}":                 testRoles,
+	"GET /{lang}/invitation/{token}":                      testRoles,
+	"POST /{lang}/invitation/{token}":                     testRoles,
+	"POST /{lang}/logout":                                 signedIn,
+	"GET /{lang}/account":                                 signedIn,
+	"POST /{lang}/account/language":                       signedIn,
+	"POST /{lang}/account/password":                       signedIn,
+	"GET /{lang}/admin/users":                             {"admin", "organiser03", "organiser05"},
+	"GET /{lang}/admin/users/invite":                      {"admin", "organiser03", "organiser05"},
+	"POST /{lang}/admin/users/invite":                     {"admin", "organiser03"},
+	"GET /{lang}/admin/users/{id}":                        {"admin", "organiser03"},
+	"POST /{lang}/admin/users/{id}/active":                {"admin", "organiser03"},
+	"POST /{lang}/admin/users/{id}/invitation":            {"admin", "organiser03"},
+	"POST /{lang}/admin/users/{id}/grants":                {"admin", "organiser03"},
+	"POST /{lang}/admin/users/{id}/grants/{grant}/delete": {"admin", "organiser03"},
+	"GET /{lang}/admin/audit":                             {"admin", "organiser03", "organiser05"},
+	"GET /{lang}/admin/outbox":                            {"admin"},
+}
+
+var signedIn = testRoles[1:]
+
+// fixture is a server with one user per role and a helper to sign requests in.
+type fixture struct {
+	srv     *Server
+	st      *store.Store
+	users   map[string]int64
+	cookies map[string]*http.Cookie
+	sefrou  int64 // an edition in region 03
+	coop    int64 // an organisation in region 03
+}
+
+func newFixture(t *testing.T, st *store.Store) *fixture {
+	t.Helper()
+	ctx := context.Background()
+	if _, err := demo.Load(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	bundle, err := i18n.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := New(ctx, Config{Store: st, Bundle: bundle, PageCacheTTL: -1, Logger: testLogger(t),
+		LoginLimits: &LoginLimits{PerAccount: 1000, PerAccountBurst: 1000, PerAddress: 1000, PerAddressBurst: 1000}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &fixture{srv: srv, st: st, users: map[string]int64{}, cookies: map[string]*http.Cookie{}}
+	eds, _ := st.Editions(ctx)
+	for _, e := range eds {
+		if e.City.FR == "Sefrou" {
+			f.sefrou = e.ID
+		}
+	}
+	orgs, _ := st.OrganisationsInRegions(ctx, false, []string{"03"}, 1)
+	f.coop = orgs[0].ID
+	grants := map[string]account.Grant{
+		"admin":       {Role: account.Admin},
+		"organiser03": {Role: account.Organiser, RegionCode: "03"},
+		"organiser05": {Role: account.Organiser, RegionCode: "05"},
+		"partner03":   {Role: account.Partner, RegionCode: "03"},
+		"reviewer03":  {Role: account.Reviewer, EditionID: f.sefrou},
+		"agent03":     {Role: account.FieldAgent, EditionID: f.sefrou},
+		"exhibitor03": {Role: account.Exhibitor, OrganisationID: f.coop},
+	}
+	for _, role := range signedIn {
+		f.users[role] = f.user(t, role, grants[role])
+	}
+	return f
+}
+
+// user creates a user with one grant and returns its id.
+func (f *fixture) user(t *testing.T, name string, g account.Grant) int64 {
+	t.Helper()
+	u := account.User{Name: name, Email: fmt.Sprintf("%s-%d@test.ma", name, time.Now().UnixNano()), Lang: i18n.FR}
+	if err := f.st.CreateUser(context.Background(), &u, "", []account.Grant{g}); err != nil {
+		t.Fatal(err)
+	}
+	return u.ID
+}
+
+// cookie returns a session cookie for a role, made by the real session manager and stored
+// in the real session table.
+func (f *fixture) cookie(t *testing.T, role string) *http.Cookie {
+	t.Helper()
+	if role == "anonymous" {
+		return nil
+	}
+	h := f.srv.sessions.LoadAndSave(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		f.srv.sessions.Put(r.Context(), sessionUserID, f.users[role])
+	}))
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+	for _, c := range rec.Result().Cookies() {
+		if c.Name == sessionCookie {
+			return c
+		}
+	}
+	t.Fatal("no session cookie")
+	return nil
+}
+
+// request sends one request as a role, from the site itself (as a browser would).
+func (f *fixture) request(t *testing.T, role, method, target string, form url.Values) *http.Response {
+	t.Helper()
+	var body io.Reader
+	if form != nil {
+		body = strings.NewReader(form.Encode())
+	}
+	req := httptest.NewRequest(method, target, body)
+	if form != nil {
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
+	req.Header.Set("Sec-Fetch-Site", "same-origin")
+	if c := f.cookie(t, role); c != nil {
+		req.AddCookie(c)
+	}
+	rec := httptest.NewRecorder()
+	f.srv.ServeHTTP(rec, req)
+	return rec.Result()
+}
+
+// TestEveryRouteAndRole walks every registered route with every role and checks that the
+// route declares a permission and that exactly the expected roles get through.
+func TestEveryRouteAndRole(t *testing.T) {
+	f := newFixture(t, storetest.SQLite(t))
+	ctx := context.Background()
+	covered := 0
+	for _, rt := range f.srv.routes() {
+		if rt.perm == "" {
+			t.Errorf("route %q declares no permission", rt.pattern)
+			continue
+		}
+		want, ok := allowed[rt.pattern]
+		if !ok {
+			t.Errorf("route %q is missing from the authorization table", rt.pattern)
+			continue
+		}
+		for _, role := range testRoles {
+			// A fresh record of region 03 for each request, since requests change things.
+			target := f.user(t, "target", account.Grant{Role: account.Partner, RegionCode: "03"})
+			grants, _ := f.st.Grants(ctx, target)
+			method, path, form := requestFor(rt.pattern, target, grants[0].ID, f.sefrou)
+			resp := f.request(t, role, method, path, form)
+			resp.Body.Close()
+			got := resp.StatusCode
+			sentToLogin := got == http.StatusSeeOther && strings.Contains(resp.Header.Get("Location"), "/login?next=")
+			denied := sentToLogin || (got == http.StatusNotFound && rt.perm != authz.Public)
+			shouldPass := contains(want, role)
+			switch {
+			case got >= 500:
+				t.Errorf("%s %s as %s: status %d", method, path, role, got)
+			case shouldPass && denied:
+				t.Errorf("%s %s as %s: refused (%d %s), want allowed", method, path, role, got, resp.Header.Get("Location"))
+			case !shouldPass && !denied:
+				t.Errorf("%s %s as %s: allowed (%d), want refused", method, path, role, got)
+			case !shouldPass && role == "anonymous" && !sentToLogin:
+				t.Errorf("%s %s as anonymous: %d, want a redirect to sign in", method, path, got)
+			}
+			covered++
+		}
+	}
+	t.Logf("authorization checked for %d route × role pairs", covered)
+}
+
+// requestFor builds a concrete request for a route pattern, with valid form data so that
+// an allowed request succeeds.
+func requestFor(pattern string, target, grant, edition int64) (method, path string, form url.Values) {
+	method, path, found := strings.Cut(pattern, " ")
+	if !found {
+		method, path = "GET", pattern
+	}
+	r := strings.NewReplacer("{lang}", "fr", "{$}", "", "{id}", fmt.Sprint(target), "{grant}", fmt.Sprint(grant),
+		"{token}", "no-such-token", "{dir}", "css", "{file}", "missing.css")
+	path = r.Replace(path)
+	if path == "/" && pattern == "/" {
+		path = "/nowhere"
+	}
+	if method != "POST" {
+		return method, path, nil
+	}
+	form = url.Values{}
+	switch {
+	case strings.HasSuffix(pattern, "/invite"):
+		form = url.Values{"name": {"Invitée"}, "email": {fmt.Sprintf("inv-%d@test.ma", time.Now().UnixNano())}, "lang": {"fr"}, "role": {"organiser"}, "region": {"03"}}
+	case strings.HasSuffix(pattern, "/grants"):
+		form = url.Values{"role": {"reviewer"}, "edition": {fmt.Sprint(edition)}}
+	case strings.HasSuffix(pattern, "/active"):
+		form = url.Values{"active": {"false"}}
+	case strings.HasSuffix(pattern, "/language"):
+		form = url.Values{"lang": {"fr"}}
+	case strings.HasSuffix(pattern, "/login"), strings.HasSuffix(pattern, "/forgot"):
+		form = url.Values{"identifier": {"nobody@test.ma"}, "password": {"wrong password"}}
+	}
+	return method, path, form
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// testLogger sends the server's log lines to the test's log, shown when a test fails.
+func testLogger(t *testing.T) *slog.Logger {
+	return slog.New(slog.NewTextHandler(tWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
+}
+
+type tWriter struct{ t *testing.T }
+
+func (w tWriter) Write(b []byte) (int, error) {
+	w.t.Log(strings.TrimSpace(string(b)))
+	return len(b), nil
+}

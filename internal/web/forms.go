@@ -1,0 +1,66 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/aswaq/aswaq/internal/apperr"
+	"github.com/aswaq/aswaq/internal/i18n"
+)
+
+// form is what a form page shows: what the user typed (so nothing is lost when a form
+// comes back with errors), one message per field in error, and one for the whole form.
+type form struct {
+	Values map[string]string
+	Errors map[string]string
+	Error  string
+}
+
+func newForm() *form { return &form{Values: map[string]string{}, Errors: map[string]string{}} }
+
+// formFrom reads the posted fields (the first value of each).
+func formFrom(r *http.Request) *form {
+	f := newForm()
+	r.ParseForm()
+	for k, v := range r.PostForm {
+		if len(v) > 0 {
+			f.Values[k] = v[0]
+		}
+	}
+	return f
+}
+
+// Get returns a field's value, for templates.
+func (f *form) Get(name string) string { return f.Values[name] }
+
+// HasErrors reports whether anything is in error.
+func (f *form) HasErrors() bool { return f.Error != "" || len(f.Errors) > 0 }
+
+// fail records err on the form in the user's language and reports whether it was a
+// user's mistake (invalid input, conflict) rather than a failure of the system.
+func (f *form) fail(l *i18n.Localizer, err error) bool {
+	e, ok := apperr.As(err)
+	if !ok || (e.Code != apperr.Invalid && e.Code != apperr.Conflict && e.Code != apperr.NotFound) {
+		return false
+	}
+	for _, fe := range e.Fields {
+		if _, taken := f.Errors[fe.Field]; !taken {
+			f.Errors[fe.Field] = l.T(fe.Key, fe.Args...)
+		}
+	}
+	if len(e.Fields) == 0 {
+		f.Error = l.T(e.Key, e.Args...)
+	} else {
+		f.Error = l.T("error.invalid_input")
+	}
+	return true
+}
+
+// safeNext keeps a post-sign-in destination only when it is a path on this site, so a
+// crafted link cannot send a user elsewhere after they sign in.
+func safeNext(next, fallback string) string {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.ContainsAny(next, "\\\r\n") {
+		return fallback
+	}
+	return next
+}
