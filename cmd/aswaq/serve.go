@@ -8,21 +8,34 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/aswaq/aswaq/internal/demo"
 	"github.com/aswaq/aswaq/internal/i18n"
+	"github.com/aswaq/aswaq/internal/outbox"
 	"github.com/aswaq/aswaq/internal/web"
 )
 
 func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.Writer) error {
-	fs := newFlagSet("serve", "serve [--addr HOST:PORT] [--data DIR] [--db URL] [--demo]")
+	fs := newFlagSet("serve", "serve [--addr HOST:PORT] [--data DIR] [--db URL] [--demo] [--base-url URL] [--smtp-host HOST …]")
 	var dbf dbFlags
 	dbf.register(fs)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	withDemo := fs.Bool("demo", false, "load the demonstration data when the database is empty")
+	baseURL := fs.String("base-url", "", "the site's public address, used in the links messages carry (default: http:// and --addr)")
+	trustProxy := fs.Bool("trust-proxy", false, "take client addresses from X-Forwarded-For (only behind a reverse proxy)")
+	var mailf mailFlags
+	mailf.register(fs)
 	if err := parseFlags(fs, args, 0, getenv, stdout); err != nil {
 		return err
+	}
+	sender, err := mailf.sender()
+	if err != nil {
+		return err
+	}
+	if *baseURL == "" {
+		*baseURL = "http://" + *addr
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
 
@@ -31,6 +44,22 @@ func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.
 		return err
 	}
 	defer st.Close()
+
+	// The outbox worker sends queued messages; without a mail server it stays idle and
+	// messages wait in the outbox, shown on the admin page.
+	mailer := outbox.NewWorker(st, sender, log)
+	background, stopBackground := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() { defer wg.Done(); mailer.Run(background) }()
+	go func() { defer wg.Done(); maintain(background, st, log) }()
+	defer func() { stopBackground(); wg.Wait() }() // let the send in flight be recorded before the store closes
+	if sender != nil {
+		log.Info("email enabled", "smtp", sender)
+	} else {
+		log.Info("no SMTP server configured: messages wait in the outbox")
+	}
+
 	if *withDemo {
 		switch sum, err := demo.Load(ctx, st); {
 		case errors.Is(err, demo.ErrNotEmpty):
@@ -45,7 +74,8 @@ func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.
 	if err != nil {
 		return err
 	}
-	srv, err := web.New(ctx, web.Config{Store: st, Bundle: bundle, Logger: log, Version: version()})
+	srv, err := web.New(ctx, web.Config{Store: st, Bundle: bundle, Logger: log, Version: version(),
+		BaseURL: *baseURL, TrustProxy: *trustProxy, OutboxNotify: mailer.Notify})
 	if err != nil {
 		return err
 	}
