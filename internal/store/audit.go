@@ -33,7 +33,7 @@ func (s *Store) record(ctx context.Context, tx *sql.Tx, action, recordType strin
 	_, err = tx.ExecContext(ctx, `
 		INSERT INTO audit_log (at, actor_id, actor_name, ip, action, record_type, record_id, region_code, before_json, after_json)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-		s.now().UTC(), actorID, a.Name, a.IP, action, recordType, fmt.Sprint(recordID), regionCode, b, af)
+		dbTime(s.now()), actorID, a.Name, a.IP, action, recordType, fmt.Sprint(recordID), regionCode, b, af)
 	return err
 }
 
@@ -64,10 +64,10 @@ func (s *Store) AuditEntries(ctx context.Context, f audit.Filter) ([]audit.Entry
 		where = append(where, "actor_id = "+arg(f.ActorID))
 	}
 	if !f.From.IsZero() {
-		where = append(where, "at >= "+arg(f.From.UTC()))
+		where = append(where, "at >= "+arg(dbTime(f.From)))
 	}
 	if !f.To.IsZero() {
-		where = append(where, "at <= "+arg(f.To.UTC()))
+		where = append(where, "at <= "+arg(dbTime(f.To)))
 	}
 	if !f.AllRegions {
 		scope := []string{"actor_id = " + arg(f.ViewerID)}

@@ -35,7 +35,7 @@ func (s *Store) CreateEdition(ctx context.Context, e *fair.Edition) error {
 			"fair.error.province_unknown", "fair.error.province_not_in_region"); err != nil {
 			return err
 		}
-		now := s.now().UTC()
+		now := dbTime(s.now())
 		return tx.QueryRowContext(ctx, `
 			INSERT INTO editions (kind, number, region_code, province_code, city_ar, city_fr, venue_ar, venue_fr,
 				title_ar, title_fr, title_zgh, slogan_ar, slogan_fr, slogan_zgh, starts_on, ends_on,

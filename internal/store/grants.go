@@ -103,7 +103,7 @@ func (s *Store) addGrant(ctx context.Context, tx *sql.Tx, g *account.Grant) erro
 	err = tx.QueryRowContext(ctx, `
 		INSERT INTO grants (user_id, role, region_code, edition_id, organisation_id, created_at)
 		VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-		g.UserID, g.Role, nullIfEmpty(g.RegionCode), nullIfZero(g.EditionID), nullIfZero(g.OrganisationID), s.now().UTC()).Scan(&g.ID)
+		g.UserID, g.Role, nullIfEmpty(g.RegionCode), nullIfZero(g.EditionID), nullIfZero(g.OrganisationID), dbTime(s.now())).Scan(&g.ID)
 	if err != nil {
 		return err
 	}

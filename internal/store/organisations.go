@@ -10,6 +10,25 @@ import (
 
 const organisationColumns = `id, legal_form, name_ar, name_fr, name_zgh, province_code, sector, women_led, youth_led`
 
+func scanOrganisation(sc interface{ Scan(...any) error }) (org.Organisation, error) {
+	var o org.Organisation
+	err := sc.Scan(&o.ID, &o.LegalForm, &o.Name.AR, &o.Name.FR, &o.Name.ZGH, &o.ProvinceCode, &o.Sector, &o.WomenLed, &o.YouthLed)
+	return o, err
+}
+
+func scanOrganisations(rows *sql.Rows) ([]org.Organisation, error) {
+	defer rows.Close()
+	var out []org.Organisation
+	for rows.Next() {
+		o, err := scanOrganisation(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}
+
 // CreateOrganisation validates o and stores it, setting o.ID.
 func (s *Store) CreateOrganisation(ctx context.Context, o *org.Organisation) error {
 	if err := o.Validate(); err != nil {
@@ -19,7 +38,7 @@ func (s *Store) CreateOrganisation(ctx context.Context, o *org.Organisation) err
 		if err := checkProvinceInRegion(ctx, tx, o.ProvinceCode, "", "province", "org.error.province_unknown", ""); err != nil {
 			return err
 		}
-		now := s.now().UTC()
+		now := dbTime(s.now())
 		return tx.QueryRowContext(ctx, `
 			INSERT INTO organisations (legal_form, name_ar, name_fr, name_zgh, province_code, sector, women_led, youth_led, created_at, updated_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id`,
@@ -34,16 +53,7 @@ func (s *Store) Organisations(ctx context.Context, limit int) ([]org.Organisatio
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []org.Organisation
-	for rows.Next() {
-		var o org.Organisation
-		if err := rows.Scan(&o.ID, &o.LegalForm, &o.Name.AR, &o.Name.FR, &o.Name.ZGH, &o.ProvinceCode, &o.Sector, &o.WomenLed, &o.YouthLed); err != nil {
-			return nil, err
-		}
-		out = append(out, o)
-	}
-	return out, rows.Err()
+	return scanOrganisations(rows)
 }
 
 // CountOrganisations returns how many organisations the registry holds.
@@ -55,9 +65,7 @@ func (s *Store) CountOrganisations(ctx context.Context) (int, error) {
 
 // Organisation returns one organisation, or NotFound.
 func (s *Store) Organisation(ctx context.Context, id int64) (org.Organisation, error) {
-	var o org.Organisation
-	err := s.db.QueryRowContext(ctx, `SELECT `+organisationColumns+` FROM organisations WHERE id = $1`, id).
-		Scan(&o.ID, &o.LegalForm, &o.Name.AR, &o.Name.FR, &o.Name.ZGH, &o.ProvinceCode, &o.Sector, &o.WomenLed, &o.YouthLed)
+	o, err := scanOrganisation(s.db.QueryRowContext(ctx, `SELECT `+organisationColumns+` FROM organisations WHERE id = $1`, id))
 	return o, notFoundIfNoRows(err)
 }
 
@@ -81,14 +89,5 @@ func (s *Store) OrganisationsInRegions(ctx context.Context, all bool, regions []
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []org.Organisation
-	for rows.Next() {
-		var o org.Organisation
-		if err := rows.Scan(&o.ID, &o.LegalForm, &o.Name.AR, &o.Name.FR, &o.Name.ZGH, &o.ProvinceCode, &o.Sector, &o.WomenLed, &o.YouthLed); err != nil {
-			return nil, err
-		}
-		out = append(out, o)
-	}
-	return out, rows.Err()
+	return scanOrganisations(rows)
 }

@@ -18,8 +18,8 @@ const outboxColumns = `id, channel, recipient, recipient_name, lang, kind, subje
 func scanOutboxMessage(sc interface{ Scan(...any) error }) (outbox.Message, error) {
 	var m outbox.Message
 	err := sc.Scan(&m.ID, &m.Channel, &m.Recipient, &m.RecipientName, &m.Lang, &m.Kind, &m.Subject, &m.Body,
-		outboxTimeCol{&m.CreatedAt}, &m.Attempts, outboxTimeCol{&m.NextAttemptAt},
-		outboxTimeCol{&m.SentAt}, outboxTimeCol{&m.FailedAt}, &m.LastError)
+		timeCol{&m.CreatedAt}, &m.Attempts, timeCol{&m.NextAttemptAt},
+		timeCol{&m.SentAt}, timeCol{&m.FailedAt}, &m.LastError)
 	return m, err
 }
 
@@ -30,12 +30,12 @@ func (s *Store) enqueue(ctx context.Context, tx *sql.Tx, m *outbox.Message) erro
 	if err := m.Validate(); err != nil {
 		return err
 	}
-	now := outboxTime(s.now())
+	now := dbTime(s.now())
 	m.CreatedAt, m.Attempts, m.SentAt, m.FailedAt, m.LastError = now, 0, time.Time{}, time.Time{}, ""
 	if m.NextAttemptAt.Before(now) {
 		m.NextAttemptAt = now
 	}
-	m.NextAttemptAt = outboxTime(m.NextAttemptAt)
+	m.NextAttemptAt = dbTime(m.NextAttemptAt)
 	return tx.QueryRowContext(ctx, `
 		INSERT INTO outbox (channel, recipient, recipient_name, lang, kind, subject, body, created_at, next_attempt_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
@@ -66,7 +66,7 @@ const outboxDue = `channel = $2 AND sent_at IS NULL AND failed_at IS NULL AND ne
 // nothing, instead of claiming the message a second time. The loser then finds nothing
 // claimed although messages are due, and tries again for the next one.
 func (s *Store) ClaimOutboxMessage(ctx context.Context, channel outbox.Channel, now, until time.Time) (outbox.Message, bool, error) {
-	now, until = outboxTime(now), outboxTime(until)
+	now, until = dbTime(now), dbTime(until)
 	for range 5 {
 		m, err := scanOutboxMessage(s.db.QueryRowContext(ctx, `
 			UPDATE outbox SET claimed_until = $3, attempts = attempts + 1
@@ -96,7 +96,7 @@ func (s *Store) ClaimOutboxMessage(ctx context.Context, channel outbox.Channel, 
 func (s *Store) MarkOutboxSent(ctx context.Context, id int64, at time.Time) error {
 	_, err := s.db.ExecContext(ctx, `
 		UPDATE outbox SET sent_at = $2, claimed_until = NULL, failed_at = NULL, last_error = ''
-		WHERE id = $1 AND sent_at IS NULL`, id, outboxTime(at))
+		WHERE id = $1 AND sent_at IS NULL`, id, dbTime(at))
 	return err
 }
 
@@ -105,13 +105,13 @@ func (s *Store) MarkOutboxSent(ctx context.Context, id int64, at time.Time) erro
 // claim is still the caller's: if the lease ran out and another worker claimed the message,
 // the attempts no longer match, nothing changes, and a Conflict error says so.
 func (s *Store) RetryOutboxMessage(ctx context.Context, id int64, attempt int, next time.Time, lastErr string) error {
-	return s.endOutboxClaim(ctx, `next_attempt_at = $3`, id, attempt, outboxTime(next), lastErr)
+	return s.endOutboxClaim(ctx, `next_attempt_at = $3`, id, attempt, dbTime(next), lastErr)
 }
 
 // FailOutboxMessage gives up message id after attempt number attempt (see
 // RetryOutboxMessage for the attempt check).
 func (s *Store) FailOutboxMessage(ctx context.Context, id int64, attempt int, at time.Time, lastErr string) error {
-	return s.endOutboxClaim(ctx, `failed_at = $3`, id, attempt, outboxTime(at), lastErr)
+	return s.endOutboxClaim(ctx, `failed_at = $3`, id, attempt, dbTime(at), lastErr)
 }
 
 func (s *Store) endOutboxClaim(ctx context.Context, set string, id int64, attempt int, at time.Time, lastErr string) error {
@@ -136,7 +136,7 @@ func (s *Store) RequeueOutboxMessage(ctx context.Context, id int64) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `
 			UPDATE outbox SET failed_at = NULL, attempts = 0, next_attempt_at = $2, claimed_until = NULL
-			WHERE id = $1 AND failed_at IS NOT NULL`, id, outboxTime(s.now()))
+			WHERE id = $1 AND failed_at IS NOT NULL`, id, dbTime(s.now()))
 		if err != nil {
 			return err
 		}
@@ -209,7 +209,7 @@ func (s *Store) OutboxCounts(ctx context.Context, f outbox.Filter) (outbox.Count
 // deleted. Bodies may hold one-time links; keeping them no longer than needed limits what a
 // copy of the database gives away.
 func (s *Store) PurgeOutbox(ctx context.Context, before time.Time) (int64, error) {
-	res, err := s.db.ExecContext(ctx, `DELETE FROM outbox WHERE sent_at < $1 OR failed_at < $1`, outboxTime(before))
+	res, err := s.db.ExecContext(ctx, `DELETE FROM outbox WHERE sent_at < $1 OR failed_at < $1`, dbTime(before))
 	if err != nil {
 		return 0, err
 	}
@@ -251,54 +251,3 @@ func outboxWhere(f outbox.Filter, withStatus bool) (string, []any, error) {
 
 // outboxLikeEscaper makes user input match literally in LIKE … ESCAPE '\'.
 var outboxLikeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
-
-// outboxTime is how outbox timestamps are bound: UTC, to the microsecond PostgreSQL keeps.
-// On SQLite the driver stores times as text; always binding UTC makes that text sort in time
-// order, which the claim's comparisons rely on.
-func outboxTime(t time.Time) time.Time {
-	if t.IsZero() {
-		return t
-	}
-	return t.UTC().Truncate(time.Microsecond)
-}
-
-// outboxTimeCol scans a nullable timestamp column the same way on both engines, NULL as the
-// zero time and every other value in UTC: PostgreSQL hands back a time.Time, SQLite a
-// time.Time or, where it does not know the column's declared type (RETURNING), the text the
-// driver wrote.
-type outboxTimeCol struct{ t *time.Time }
-
-func (c outboxTimeCol) Scan(src any) error {
-	switch v := src.(type) {
-	case nil:
-		*c.t = time.Time{}
-	case time.Time:
-		*c.t = v.UTC()
-	case string:
-		return c.parse(v)
-	case []byte:
-		return c.parse(string(v))
-	default:
-		return fmt.Errorf("cannot scan %T into a time", src)
-	}
-	return nil
-}
-
-// outboxTimeFormats are the texts the SQLite driver writes for a time.Time (its default,
-// time.Time.String) and SQLite's own format.
-var outboxTimeFormats = []string{
-	"2006-01-02 15:04:05.999999999 -0700 MST",
-	"2006-01-02 15:04:05.999999999-07:00",
-	"2006-01-02T15:04:05.999999999Z07:00",
-	"2006-01-02 15:04:05",
-}
-
-func (c outboxTimeCol) parse(s string) error {
-	for _, f := range outboxTimeFormats {
-		if t, err := time.Parse(f, s); err == nil {
-			*c.t = t.UTC()
-			return nil
-		}
-	}
-	return fmt.Errorf("cannot parse time %q", s)
-}

@@ -8,13 +8,9 @@ package store
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"net/url"
-	"os"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -22,6 +18,7 @@ import (
 
 	"github.com/aswaq/aswaq/internal/apperr"
 	"github.com/aswaq/aswaq/internal/outbox"
+	"github.com/aswaq/aswaq/internal/store/pgtest"
 )
 
 // t0 is the tests' clock: a fixed instant with sub-microsecond digits, which the store must
@@ -33,37 +30,9 @@ func outboxEngines(t *testing.T, fn func(t *testing.T, s *Store)) {
 	t.Run("sqlite", func(t *testing.T) {
 		fn(t, openOutboxTestStore(t, filepath.Join(t.TempDir(), "aswaq.db")))
 	})
-	base := os.Getenv("ASWAQ_TEST_POSTGRES")
-	if base == "" {
-		return
+	if base := pgtest.URL(); base != "" {
+		t.Run("postgres", func(t *testing.T) { fn(t, openOutboxTestStore(t, pgtest.NewSchemaURL(t, base))) })
 	}
-	t.Run("postgres", func(t *testing.T) {
-		b := make([]byte, 8)
-		rand.Read(b)
-		schema := "t_outbox_" + hex.EncodeToString(b)
-		admin, err := sql.Open("pgx", base)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer admin.Close()
-		if _, err := admin.Exec(`CREATE SCHEMA ` + schema); err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() {
-			if db, err := sql.Open("pgx", base); err == nil {
-				db.Exec(`DROP SCHEMA ` + schema + ` CASCADE`)
-				db.Close()
-			}
-		})
-		u, err := url.Parse(base)
-		if err != nil {
-			t.Fatal(err)
-		}
-		q := u.Query()
-		q.Set("search_path", schema)
-		u.RawQuery = q.Encode()
-		fn(t, openOutboxTestStore(t, u.String()))
-	})
 }
 
 func openOutboxTestStore(t *testing.T, dsn string) *Store {

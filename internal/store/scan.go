@@ -73,8 +73,27 @@ func (c timeCol) Scan(src any) error {
 	return nil
 }
 
-// The layouts SQLite text timestamps come in: the driver's own, and SQL's.
-var timeLayouts = []string{"2006-01-02 15:04:05.999999999-07:00", time.RFC3339Nano, "2006-01-02 15:04:05.999999999", "2006-01-02 15:04:05"}
+// The layouts SQLite text timestamps come in: what the driver writes for a time.Time
+// (time.Time.String, or its own layout), RFC 3339, and SQLite's own format. The driver
+// hands back text rather than a time.Time where it does not know the column's declared
+// type (RETURNING, expressions).
+var timeLayouts = []string{
+	"2006-01-02 15:04:05.999999999 -0700 MST",
+	"2006-01-02 15:04:05.999999999-07:00",
+	time.RFC3339Nano,
+	"2006-01-02 15:04:05.999999999",
+	"2006-01-02 15:04:05",
+}
+
+// dbTime is how timestamps are bound: UTC, to the microsecond PostgreSQL keeps. On SQLite
+// the driver stores times as text; always binding UTC makes that text sort in time order,
+// which comparisons such as expiry checks rely on.
+func dbTime(t time.Time) time.Time {
+	if t.IsZero() {
+		return t
+	}
+	return t.UTC().Truncate(time.Microsecond)
+}
 
 func (c timeCol) parse(s string) error {
 	for _, layout := range timeLayouts {

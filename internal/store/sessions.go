@@ -18,7 +18,7 @@ func (s *Store) Sessions() *SessionStore { return &SessionStore{s} }
 // FindCtx returns the data of an unexpired session.
 func (ss *SessionStore) FindCtx(ctx context.Context, token string) ([]byte, bool, error) {
 	var data []byte
-	err := ss.s.db.QueryRowContext(ctx, `SELECT data FROM sessions WHERE token_hash = $1 AND expiry > $2`, token, ss.s.now().UTC()).Scan(&data)
+	err := ss.s.db.QueryRowContext(ctx, `SELECT data FROM sessions WHERE token_hash = $1 AND expiry > $2`, token, dbTime(ss.s.now())).Scan(&data)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, false, nil
 	}
@@ -30,7 +30,7 @@ func (ss *SessionStore) CommitCtx(ctx context.Context, token string, data []byte
 	_, err := ss.s.db.ExecContext(ctx, `
 		INSERT INTO sessions (token_hash, data, expiry) VALUES ($1, $2, $3)
 		ON CONFLICT (token_hash) DO UPDATE SET data = excluded.data, expiry = excluded.expiry`,
-		token, data, expiry.UTC())
+		token, data, dbTime(expiry))
 	return err
 }
 
@@ -55,7 +55,7 @@ func (ss *SessionStore) Delete(token string) error { return ss.DeleteCtx(context
 
 // DeleteExpiredSessions removes sessions past their expiry and says how many.
 func (s *Store) DeleteExpiredSessions(ctx context.Context) (int64, error) {
-	res, err := s.db.ExecContext(ctx, `DELETE FROM sessions WHERE expiry <= $1`, s.now().UTC())
+	res, err := s.db.ExecContext(ctx, `DELETE FROM sessions WHERE expiry <= $1`, dbTime(s.now()))
 	if err != nil {
 		return 0, err
 	}

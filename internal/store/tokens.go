@@ -26,7 +26,7 @@ func errLinkInvalid() error { return apperr.New(apperr.NotFound, "account.error.
 func (s *Store) insertToken(ctx context.Context, tx *sql.Tx, userID int64, purpose, tokenHash string, expires time.Time) error {
 	_, err := tx.ExecContext(ctx, `
 		INSERT INTO user_tokens (token_hash, user_id, purpose, expires_at, created_at) VALUES ($1, $2, $3, $4, $5)`,
-		tokenHash, userID, purpose, expires.UTC(), s.now().UTC())
+		tokenHash, userID, purpose, dbTime(expires), dbTime(s.now()))
 	return err
 }
 
@@ -103,7 +103,7 @@ func (s *Store) RedeemToken(ctx context.Context, tokenHash, purpose, passwordHas
 		if u, err = s.tokenUser(ctx, tx, tokenHash, purpose); err != nil {
 			return err
 		}
-		now := s.now().UTC()
+		now := dbTime(s.now())
 		if _, err := tx.ExecContext(ctx, `UPDATE user_tokens SET used_at = $1 WHERE user_id = $2 AND purpose = $3 AND used_at IS NULL`, now, u.ID, purpose); err != nil {
 			return err
 		}

@@ -47,7 +47,7 @@ func (s *Store) createUser(ctx context.Context, tx *sql.Tx, u *account.User, pas
 	if err := v.Err(); err != nil {
 		return apperr.WithCode(err, apperr.Conflict)
 	}
-	now := s.now().UTC()
+	now := dbTime(s.now())
 	u.Active, u.HasPassword, u.CreatedAt = true, passwordHash != "", now
 	err := tx.QueryRowContext(ctx, `
 		INSERT INTO users (name, email, phone, lang, password_hash, active, created_at, updated_at)
@@ -181,7 +181,7 @@ func (s *Store) SetUserActive(ctx context.Context, id int64, active bool) error 
 		if was == active {
 			return nil
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE users SET active = $1, updated_at = $2 WHERE id = $3`, active, s.now().UTC(), id); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE users SET active = $1, updated_at = $2 WHERE id = $3`, active, dbTime(s.now()), id); err != nil {
 			return err
 		}
 		action := audit.UserDeactivate
@@ -204,7 +204,7 @@ func (s *Store) SetPassword(ctx context.Context, id int64, hash string) error {
 }
 
 func (s *Store) setPassword(ctx context.Context, tx *sql.Tx, id int64, hash, action string) error {
-	res, err := tx.ExecContext(ctx, `UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3`, hash, s.now().UTC(), id)
+	res, err := tx.ExecContext(ctx, `UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3`, hash, dbTime(s.now()), id)
 	if err != nil {
 		return err
 	}
@@ -221,7 +221,7 @@ func (s *Store) setPassword(ctx context.Context, tx *sql.Tx, id int64, hash, act
 // SetUserLang records the language a user reads and receives messages in.
 func (s *Store) SetUserLang(ctx context.Context, id int64, l i18n.Lang) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `UPDATE users SET lang = $1, updated_at = $2 WHERE id = $3`, string(l), s.now().UTC(), id)
+		_, err := tx.ExecContext(ctx, `UPDATE users SET lang = $1, updated_at = $2 WHERE id = $3`, string(l), dbTime(s.now()), id)
 		return err
 	})
 }

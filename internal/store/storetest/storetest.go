@@ -6,19 +6,15 @@ package storetest
 
 import (
 	"context"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
-	"net/url"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/aswaq/aswaq/internal/store"
+	"github.com/aswaq/aswaq/internal/store/pgtest"
 )
 
 // PostgresEnv is the variable that names the PostgreSQL server tests may use.
-const PostgresEnv = "ASWAQ_TEST_POSTGRES"
+const PostgresEnv = pgtest.Env
 
 // Each runs fn as a subtest once per available engine.
 func Each(t *testing.T, fn func(t *testing.T, s *store.Store)) {
@@ -30,7 +26,7 @@ func Each(t *testing.T, fn func(t *testing.T, s *store.Store)) {
 }
 
 // PostgresURL returns the configured server, or "".
-func PostgresURL() string { return os.Getenv(PostgresEnv) }
+func PostgresURL() string { return pgtest.URL() }
 
 // SQLite returns a migrated store on a new SQLite file in the test's temp folder.
 func SQLite(t testing.TB) *store.Store {
@@ -51,34 +47,7 @@ func Postgres(t testing.TB) *store.Store {
 
 // NewSchemaURL creates a schema that is dropped when the test ends and returns base with
 // its search_path set to it.
-func NewSchemaURL(t testing.TB, base string) string {
-	t.Helper()
-	schema := "t_" + randomHex(8)
-	admin, err := sql.Open("pgx", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close()
-	if _, err := admin.Exec(`CREATE SCHEMA ` + schema); err != nil {
-		t.Fatalf("creating test schema: %v", err)
-	}
-	t.Cleanup(func() {
-		db, err := sql.Open("pgx", base)
-		if err != nil {
-			return
-		}
-		defer db.Close()
-		db.Exec(`DROP SCHEMA ` + schema + ` CASCADE`)
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatalf("%s: %v", PostgresEnv, err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
-}
+func NewSchemaURL(t testing.TB, base string) string { return pgtest.NewSchemaURL(t, base) }
 
 func open(t testing.TB, dsn string) *store.Store {
 	t.Helper()
@@ -92,10 +61,4 @@ func open(t testing.TB, dsn string) *store.Store {
 		t.Fatal(err)
 	}
 	return s
-}
-
-func randomHex(n int) string {
-	b := make([]byte, n)
-	rand.Read(b)
-	return hex.EncodeToString(b)
 }
