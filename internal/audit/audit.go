@@ -73,8 +73,15 @@ const (
 	UserInvitationAccept = "user.invitation_accept"
 	GrantAdd             = "grant.add"
 	GrantRemove          = "grant.remove"
+	OrganisationCreate   = "organisation.create"
+	OrganisationUpdate   = "organisation.update"
+	OrganisationMerge    = "organisation.merge"
+	ProductCreate        = "product.create"
+	ProductUpdate        = "product.update"
+	ProductDelete        = "product.delete"
 )
 
 // Actions lists every action, so tests can check each has a label.
 var Actions = []string{UserCreate, UserInvite, UserActivate, UserDeactivate, UserPasswordChange,
-	UserPasswordReset, UserInvitationAccept, GrantAdd, GrantRemove}
+	UserPasswordReset, UserInvitationAccept, GrantAdd, GrantRemove, OrganisationCreate, OrganisationUpdate,
+	OrganisationMerge, ProductCreate, ProductUpdate, ProductDelete}

@@ -3,6 +3,7 @@ package demo
 import (
 	"github.com/aswaq/aswaq/internal/mltext"
 	"github.com/aswaq/aswaq/internal/org"
+	"github.com/aswaq/aswaq/internal/taxonomy"
 )
 
 // Organisations is a small registry of plausible producers from every region, of the
@@ -13,49 +14,49 @@ func Organisations() []org.Organisation {
 		form     org.LegalForm
 		ar, fr   string
 		province string
-		sector   org.Sector
+		sector   taxonomy.Sector
 		women    bool
 		youth    bool
 	}
 	rows := []row{
-		{org.Cooperative, "تعاونية الأمل للعسل", "Coopérative Al Amal du miel", "451", org.LocalProducts, false, true},
-		{org.Cooperative, "تعاونية نساء صفرو للتين", "Coopérative des femmes de Sefrou pour les figues", "451", org.LocalProducts, true, false},
-		{org.Cooperative, "تعاونية الأزرار الصفروية", "Coopérative des boutons de Sefrou", "451", org.Handicraft, true, false},
-		{org.Cooperative, "تعاونية النجارة التقليدية بفاس", "Coopérative de menuiserie traditionnelle de Fès", "231", org.Handicraft, false, false},
-		{org.Cooperative, "تعاونية الدرازة الفاسية", "Coopérative de tissage fassi", "231", org.Handicraft, false, true},
-		{org.Association, "جمعية القفطان المغربي للخياطة والطرز", "Association du caftan marocain (couture et broderie)", "061", org.Handicraft, true, false},
-		{org.Cooperative, "تعاونية زيت الزيتون تاونات", "Coopérative d'huile d'olive de Taounate", "531", org.LocalProducts, false, false},
-		{org.Cooperative, "تعاونية الصبار تازة", "Coopérative du cactus de Taza", "561", org.LocalProducts, true, true},
-		{org.Cooperative, "تعاونية الأعشاب الطبية إفران", "Coopérative des plantes médicinales d'Ifrane", "271", org.NaturalCosmetics, true, false},
-		{org.EconomicGroup, "مجموعة ذات نفع اقتصادي أرز الأطلس", "GIE Cèdre de l'Atlas", "171", org.LocalProducts, false, false},
-		{org.Cooperative, "تعاونية تيسليت للزرابي", "Coopérative Tislit des tapis", "301", org.Handicraft, true, false},
-		{org.Cooperative, "تعاونية عسل الأطلس أزيلال", "Coopérative du miel de l'Atlas d'Azilal", "081", org.LocalProducts, false, true},
-		{org.Mutual, "تعاضدية الصناع التقليديين ببني ملال", "Mutuelle des artisans de Béni Mellal", "091", org.Services, false, false},
-		{org.SocialEnterprise, "مقاولة اجتماعية دير الخدمات", "Entreprise sociale Dir Services", "311", org.Services, false, true},
-		{org.Cooperative, "تعاونية الورود قلعة مكونة", "Coopérative des roses de Kelâat M'Gouna", "577", org.NaturalCosmetics, true, false},
-		{org.Cooperative, "تعاونية تمور سجلماسة", "Coopérative des dattes de Sijilmassa", "201", org.LocalProducts, false, false},
-		{org.Cooperative, "تعاونية الزعفران تالوين", "Coopérative du safran de Taliouine", "541", org.LocalProducts, true, false},
-		{org.Cooperative, "تعاونية أركان تمنار", "Coopérative d'argan de Tamanar", "211", org.NaturalCosmetics, true, false},
-		{org.Cooperative, "تعاونية أملو سوس", "Coopérative d'amlou du Souss", "001", org.LocalProducts, true, true},
-		{org.Association, "جمعية الفخار التقليدي بآسفي", "Association de la poterie traditionnelle de Safi", "431", org.Handicraft, false, false},
-		{org.Cooperative, "تعاونية الحلي الفضية تيزنيت", "Coopérative des bijoux en argent de Tiznit", "581", org.Handicraft, false, true},
-		{org.Cooperative, "تعاونية الجلد مراكش", "Coopérative du cuir de Marrakech", "351", org.Handicraft, false, false},
-		{org.Cooperative, "تعاونية الكسكس البلدي شفشاون", "Coopérative du couscous beldi de Chefchaouen", "151", org.LocalProducts, true, false},
-		{org.Cooperative, "تعاونية جبن الماعز شفشاون", "Coopérative du fromage de chèvre de Chefchaouen", "151", org.LocalProducts, true, false},
-		{org.Cooperative, "تعاونية السلالة الدومية العرائش", "Coopérative de vannerie en doum de Larache", "331", org.Handicraft, true, false},
-		{org.Cooperative, "تعاونية العسل الحر بركان", "Coopérative du miel pur de Berkane", "113", org.LocalProducts, false, false},
-		{org.Association, "جمعية نساء فجيج للتمور", "Association des femmes de Figuig pour les dattes", "251", org.LocalProducts, true, false},
-		{org.Cooperative, "تعاونية الحليب الخميسات", "Coopérative laitière de Khémisset", "291", org.LocalProducts, false, false},
-		{org.Cooperative, "تعاونية النحاس سلا", "Coopérative de dinanderie de Salé", "441", org.Handicraft, false, true},
-		{org.EconomicGroup, "مجموعة ذات نفع اقتصادي منتجات الغرب", "GIE Produits du Gharb", "281", org.LocalProducts, false, false},
-		{org.Cooperative, "تعاونية الطرز الرباطي", "Coopérative de broderie rbatie", "421", org.Handicraft, true, false},
-		{org.Cooperative, "تعاونية الصابون البلدي الجديدة", "Coopérative du savon beldi d'El Jadida", "181", org.NaturalCosmetics, true, true},
-		{org.EntraideCentre, "مركز التكوين بالتعاون الوطني الدار البيضاء", "Centre de formation de l'Entraide nationale de Casablanca", "141", org.Handicraft, true, false},
-		{org.PrisonInstitution, "منتوجات المؤسسة السجنية بفاس", "Produits de l'établissement pénitentiaire de Fès", "231", org.Handicraft, false, false},
-		{org.Cooperative, "تعاونية الصبار كلميم", "Coopérative du cactus de Guelmim", "261", org.LocalProducts, true, false},
-		{org.Cooperative, "تعاونية الملح الطبيعي العيون", "Coopérative du sel naturel de Laâyoune", "321", org.LocalProducts, false, true},
-		{org.Cooperative, "تعاونية منتجات البحر الداخلة", "Coopérative des produits de la mer de Dakhla", "391", org.LocalProducts, true, false},
-		{org.Artisan, "الصانع التقليدي محمد الزليجي", "Artisan Mohamed Zellige", "231", org.Handicraft, false, false},
+		{org.Cooperative, "تعاونية الأمل للعسل", "Coopérative Al Amal du miel", "451", taxonomy.LocalProducts, false, true},
+		{org.Cooperative, "تعاونية نساء صفرو للتين", "Coopérative des femmes de Sefrou pour les figues", "451", taxonomy.LocalProducts, true, false},
+		{org.Cooperative, "تعاونية الأزرار الصفروية", "Coopérative des boutons de Sefrou", "451", taxonomy.Handicraft, true, false},
+		{org.Cooperative, "تعاونية النجارة التقليدية بفاس", "Coopérative de menuiserie traditionnelle de Fès", "231", taxonomy.Handicraft, false, false},
+		{org.Cooperative, "تعاونية الدرازة الفاسية", "Coopérative de tissage fassi", "231", taxonomy.Handicraft, false, true},
+		{org.Association, "جمعية القفطان المغربي للخياطة والطرز", "Association du caftan marocain (couture et broderie)", "061", taxonomy.Handicraft, true, false},
+		{org.Cooperative, "تعاونية زيت الزيتون تاونات", "Coopérative d'huile d'olive de Taounate", "531", taxonomy.LocalProducts, false, false},
+		{org.Cooperative, "تعاونية الصبار تازة", "Coopérative du cactus de Taza", "561", taxonomy.LocalProducts, true, true},
+		{org.Cooperative, "تعاونية الأعشاب الطبية إفران", "Coopérative des plantes médicinales d'Ifrane", "271", taxonomy.NaturalCosmetics, true, false},
+		{org.EconomicGroup, "مجموعة ذات نفع اقتصادي أرز الأطلس", "GIE Cèdre de l'Atlas", "171", taxonomy.LocalProducts, false, false},
+		{org.Cooperative, "تعاونية تيسليت للزرابي", "Coopérative Tislit des tapis", "301", taxonomy.Handicraft, true, false},
+		{org.Cooperative, "تعاونية عسل الأطلس أزيلال", "Coopérative du miel de l'Atlas d'Azilal", "081", taxonomy.LocalProducts, false, true},
+		{org.Mutual, "تعاضدية الصناع التقليديين ببني ملال", "Mutuelle des artisans de Béni Mellal", "091", taxonomy.Services, false, false},
+		{org.SocialEnterprise, "مقاولة اجتماعية دير الخدمات", "Entreprise sociale Dir Services", "311", taxonomy.Services, false, true},
+		{org.Cooperative, "تعاونية الورود قلعة مكونة", "Coopérative des roses de Kelâat M'Gouna", "577", taxonomy.NaturalCosmetics, true, false},
+		{org.Cooperative, "تعاونية تمور سجلماسة", "Coopérative des dattes de Sijilmassa", "201", taxonomy.LocalProducts, false, false},
+		{org.Cooperative, "تعاونية الزعفران تالوين", "Coopérative du safran de Taliouine", "541", taxonomy.LocalProducts, true, false},
+		{org.Cooperative, "تعاونية أركان تمنار", "Coopérative d'argan de Tamanar", "211", taxonomy.NaturalCosmetics, true, false},
+		{org.Cooperative, "تعاونية أملو سوس", "Coopérative d'amlou du Souss", "001", taxonomy.LocalProducts, true, true},
+		{org.Association, "جمعية الفخار التقليدي بآسفي", "Association de la poterie traditionnelle de Safi", "431", taxonomy.Handicraft, false, false},
+		{org.Cooperative, "تعاونية الحلي الفضية تيزنيت", "Coopérative des bijoux en argent de Tiznit", "581", taxonomy.Handicraft, false, true},
+		{org.Cooperative, "تعاونية الجلد مراكش", "Coopérative du cuir de Marrakech", "351", taxonomy.Handicraft, false, false},
+		{org.Cooperative, "تعاونية الكسكس البلدي شفشاون", "Coopérative du couscous beldi de Chefchaouen", "151", taxonomy.LocalProducts, true, false},
+		{org.Cooperative, "تعاونية جبن الماعز شفشاون", "Coopérative du fromage de chèvre de Chefchaouen", "151", taxonomy.LocalProducts, true, false},
+		{org.Cooperative, "تعاونية السلالة الدومية العرائش", "Coopérative de vannerie en doum de Larache", "331", taxonomy.Handicraft, true, false},
+		{org.Cooperative, "تعاونية العسل الحر بركان", "Coopérative du miel pur de Berkane", "113", taxonomy.LocalProducts, false, false},
+		{org.Association, "جمعية نساء فجيج للتمور", "Association des femmes de Figuig pour les dattes", "251", taxonomy.LocalProducts, true, false},
+		{org.Cooperative, "تعاونية الحليب الخميسات", "Coopérative laitière de Khémisset", "291", taxonomy.LocalProducts, false, false},
+		{org.Cooperative, "تعاونية النحاس سلا", "Coopérative de dinanderie de Salé", "441", taxonomy.Handicraft, false, true},
+		{org.EconomicGroup, "مجموعة ذات نفع اقتصادي منتجات الغرب", "GIE Produits du Gharb", "281", taxonomy.LocalProducts, false, false},
+		{org.Cooperative, "تعاونية الطرز الرباطي", "Coopérative de broderie rbatie", "421", taxonomy.Handicraft, true, false},
+		{org.Cooperative, "تعاونية الصابون البلدي الجديدة", "Coopérative du savon beldi d'El Jadida", "181", taxonomy.NaturalCosmetics, true, true},
+		{org.EntraideCentre, "مركز التكوين بالتعاون الوطني الدار البيضاء", "Centre de formation de l'Entraide nationale de Casablanca", "141", taxonomy.Handicraft, true, false},
+		{org.PrisonInstitution, "منتوجات المؤسسة السجنية بفاس", "Produits de l'établissement pénitentiaire de Fès", "231", taxonomy.Handicraft, false, false},
+		{org.Cooperative, "تعاونية الصبار كلميم", "Coopérative du cactus de Guelmim", "261", taxonomy.LocalProducts, true, false},
+		{org.Cooperative, "تعاونية الملح الطبيعي العيون", "Coopérative du sel naturel de Laâyoune", "321", taxonomy.LocalProducts, false, true},
+		{org.Cooperative, "تعاونية منتجات البحر الداخلة", "Coopérative des produits de la mer de Dakhla", "391", taxonomy.LocalProducts, true, false},
+		{org.Artisan, "الصانع التقليدي محمد الزليجي", "Artisan Mohamed Zellige", "231", taxonomy.Handicraft, false, false},
 	}
 	out := make([]org.Organisation, len(rows))
 	for i, r := range rows {

@@ -1,11 +1,12 @@
 // Package org is the domain of the organisations that apply to and exhibit at fairs:
 // cooperatives, associations, economic interest groups and the other forms of the social
-// and solidarity economy.
+// and solidarity economy, with their identifiers, contacts, members and activities.
 package org
 
 import (
-	"github.com/aswaq/aswaq/internal/apperr"
+	"github.com/aswaq/aswaq/internal/civil"
 	"github.com/aswaq/aswaq/internal/mltext"
+	"github.com/aswaq/aswaq/internal/taxonomy"
 )
 
 // LegalForm is what kind of body an organisation is.
@@ -30,45 +31,76 @@ const (
 var LegalForms = []LegalForm{Cooperative, CooperativeUnion, Association, EconomicGroup, Mutual,
 	SocialEnterprise, Artisan, PublicBody, EntraideCentre, PrisonInstitution, ForeignGuest}
 
-// Sector is the broad field an organisation works in; selection quotas are set per sector.
-type Sector string
+// Status tells whether an organisation's record has been checked by an organiser. One that
+// registered itself while applying stays pending until then.
+type Status string
 
-// The sectors of the seeds.
+// The statuses of a record.
 const (
-	Handicraft       Sector = "handicraft"
-	LocalProducts    Sector = "local_products"
-	NaturalCosmetics Sector = "natural_cosmetics"
-	Services         Sector = "services"
+	Pending   Status = "pending"
+	Validated Status = "validated"
 )
 
-// Sectors lists every sector.
-var Sectors = []Sector{Handicraft, LocalProducts, NaturalCosmetics, Services}
+// Identifiers are the official numbers of an organisation; which ones apply depends on
+// its legal form (see Organisation.Validate).
+type Identifiers struct {
+	ICE            string     // Identifiant commun de l'entreprise: 15 digits
+	RegisterNumber string     // cooperative: local register; GIE: trade register; artisan: national craft register
+	RegisterCourt  string     // cooperative: the court keeping the local register
+	ReceiptNumber  string     // association: number of the final receipt of its declaration
+	ReceiptDate    civil.Date // association: date of that receipt
+}
+
+// Members counts an organisation's members. Zero means unknown.
+type Members struct {
+	Women   int
+	Men     int
+	Under35 int // members under 35, of either gender
+}
+
+// Total is the number of members.
+func (m Members) Total() int { return m.Women + m.Men }
+
+// Contact is how the public and the council reach an organisation. The Public flags are
+// the representatives' choice of what the catalogue shows.
+type Contact struct {
+	Address     string
+	Phone       string // E.164
+	WhatsApp    bool   // Phone is on WhatsApp
+	Phone2      string // E.164
+	Email       string
+	Website     string
+	Facebook    string
+	Instagram   string
+	PhonePublic bool
+	EmailPublic bool
+}
 
 // Organisation is one producer body in the registry.
 type Organisation struct {
 	ID           int64
 	LegalForm    LegalForm
 	Name         mltext.Text
+	Identifiers  Identifiers
+	FoundedOn    civil.Date
 	ProvinceCode string
-	Sector       Sector
+	Contact      Contact
+	Members      Members
 	WomenLed     bool
 	YouthLed     bool
+	Sector       taxonomy.Sector // the main sector: selection quotas count it
+	Categories   []string        // taxonomy category codes
+	Programmes   []taxonomy.Programme
+	FoodSafetyNo string // ONSSA authorisation number, for those who sell food
+	Description  mltext.Text
+	Status       Status
+	MergedInto   int64 // set when this record was merged into another; it is then hidden
 }
 
-// Validate checks an organisation before it is stored and reports every problem at once.
-func (o *Organisation) Validate() error {
-	o.Name = o.Name.Trimmed()
-	var v apperr.Validation
-	v.Check(contains(LegalForms, o.LegalForm), "legal_form", "org.error.legal_form")
-	v.Check(o.Name.AR != "", "name_ar", "org.error.name_ar_required")
-	v.Check(o.ProvinceCode != "", "province", "org.error.province_required")
-	v.Check(contains(Sectors, o.Sector), "sector", "org.error.sector")
-	return v.Err()
-}
-
-func contains[T comparable](list []T, x T) bool {
-	for _, y := range list {
-		if x == y {
+// SellsFood reports whether any of the organisation's categories is food.
+func (o *Organisation) SellsFood() bool {
+	for _, code := range o.Categories {
+		if c, ok := taxonomy.Lookup(code); ok && c.Food {
 			return true
 		}
 	}

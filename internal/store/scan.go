@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"fmt"
 	"time"
+	_ "time/tzdata" // Morocco's zone must be known even without the system's tzdata
 
 	"github.com/aswaq/aswaq/internal/civil"
 )
@@ -104,3 +105,28 @@ func (c timeCol) parse(s string) error {
 	}
 	return fmt.Errorf("cannot read %q as a time", s)
 }
+
+// optDateCol scans a nullable DATE column; NULL is the zero date ("unknown").
+type optDateCol struct{ d *civil.Date }
+
+func (c optDateCol) Scan(src any) error {
+	if src == nil {
+		*c.d = civil.Date{}
+		return nil
+	}
+	return dateCol(c).Scan(src)
+}
+
+// optDate binds an unknown (zero) date as NULL.
+func optDate(d civil.Date) sql.NullString {
+	return sql.NullString{String: d.String(), Valid: !d.IsZero()}
+}
+
+// casablanca is the zone in which "today" is reckoned.
+var casablanca = func() *time.Location {
+	loc, err := time.LoadLocation("Africa/Casablanca")
+	if err != nil {
+		panic(err)
+	}
+	return loc
+}()

@@ -12,11 +12,13 @@ import (
 	"github.com/aswaq/aswaq/internal/audit"
 	"github.com/aswaq/aswaq/internal/fair"
 	"github.com/aswaq/aswaq/internal/i18n"
+	"github.com/aswaq/aswaq/internal/org"
 	"github.com/aswaq/aswaq/internal/outbox"
+	"github.com/aswaq/aswaq/internal/taxonomy"
 )
 
 // keyLiteral matches a catalog key written literally in Go code or a template.
-var keyLiteral = regexp.MustCompile(`"((?:layout|home|error|fairs|fair|org|public|account|users|audit|outbox|nav|role|form|pager)\.[a-z0-9_]+(?:\.[a-z0-9_]+)*)"`)
+var keyLiteral = regexp.MustCompile(`"((?:layout|home|error|fairs|fair|org|public|account|users|audit|outbox|nav|role|form|pager|taxonomy|imaging|catalogue|registry)\.[a-z0-9_]+(?:\.[a-z0-9_]+)*)"`)
 
 // TestEveryKeyUsedExists reads the source of the whole program for catalog keys and fails
 // when one is missing from a catalog, so a typo never shows a raw key to a user.
@@ -57,6 +59,18 @@ func TestEveryKeyUsedExists(t *testing.T) {
 	// Keys built from values: one per value.
 	for _, k := range fair.Kinds {
 		used["fairs.kind."+string(k)] = "fair.Kinds"
+	}
+	for _, s := range taxonomy.Sectors {
+		used["taxonomy.sector."+string(s)] = "taxonomy.Sectors"
+	}
+	for _, c := range taxonomy.Categories {
+		used["taxonomy.category."+c.Code] = "taxonomy.Categories"
+	}
+	for _, p := range taxonomy.Programmes {
+		used["taxonomy.programme."+string(p)] = "taxonomy.Programmes"
+	}
+	for _, f := range org.LegalForms {
+		used["org.legal_form."+string(f)] = "org.LegalForms"
 	}
 	for _, r := range account.Roles {
 		used["role."+string(r)] = "account.Roles"
