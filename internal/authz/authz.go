@@ -31,6 +31,30 @@ func (p *Principal) has(role account.Role) bool {
 	return false
 }
 
+// represents reports whether p is a representative of organisation id.
+func (p *Principal) represents(id int64) bool {
+	for _, g := range p.Grants {
+		if g.Role == account.Exhibitor && g.OrganisationID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// Organisations returns the organisations p represents.
+func (p *Principal) Organisations() []int64 {
+	var out []int64
+	if p == nil {
+		return out
+	}
+	for _, g := range p.Grants {
+		if g.Role == account.Exhibitor && !slices.Contains(out, g.OrganisationID) {
+			out = append(out, g.OrganisationID)
+		}
+	}
+	return out
+}
+
 // RegionsAs returns the regions in which p holds role, sorted.
 func (p *Principal) RegionsAs(role account.Role) []string {
 	var out []string
@@ -56,10 +80,13 @@ const (
 	ManageUsers Permission = "manage_users" // see, invite, enable, disable users; give and take grants
 	ViewAudit   Permission = "view_audit"   // read the audit log
 	ViewOutbox  Permission = "view_outbox"  // read the messages waiting to be sent
+
+	ManageOrganisations Permission = "manage_organisations" // register, validate and merge organisations of a region
+	EditOrganisation    Permission = "edit_organisation"    // edit one organisation's profile and products
 )
 
 // Permissions lists every permission, for tests that walk them all.
-var Permissions = []Permission{Public, SignedIn, ManageUsers, ViewAudit, ViewOutbox}
+var Permissions = []Permission{Public, SignedIn, ManageUsers, ViewAudit, ViewOutbox, ManageOrganisations, EditOrganisation}
 
 // rules says which roles hold a permission within their regions. Admins hold every
 // permission everywhere.
@@ -67,15 +94,19 @@ var rules = map[Permission][]account.Role{
 	ManageUsers: {account.Organiser},
 	ViewAudit:   {account.Organiser},
 	ViewOutbox:  nil, // admins only
+
+	ManageOrganisations: {account.Organiser},
+	EditOrganisation:    {account.Organiser}, // and the organisation's own representatives: see can
 }
 
 // Resource is where a request acts: the regions of the record it reads or changes. A
 // collection (a list page, a form to create) has no regions. Whole asks that every region
 // be within the user's scope, for changes to records that span several regions.
 type Resource struct {
-	Regions []string
-	Whole   bool
-	And     []Resource // further resources the same permission must also cover
+	Regions      []string
+	Whole        bool
+	Organisation int64      // the organisation the record belongs to, if any
+	And          []Resource // further resources the same permission must also cover
 }
 
 // Can reports whether p may use perm on res (and on every resource in res.And).
@@ -99,6 +130,9 @@ func can(p *Principal, perm Permission, res Resource) bool {
 		return false
 	}
 	if p.IsAdmin() {
+		return true
+	}
+	if perm == EditOrganisation && res.Organisation != 0 && p.represents(res.Organisation) {
 		return true
 	}
 	mine := regionsFor(p, perm)

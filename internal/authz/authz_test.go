@@ -39,6 +39,11 @@ func TestCan(t *testing.T) {
 		{"organiser does not read the outbox", fesOrganiser, ViewOutbox, Resource{}, false},
 		{"partner does not manage users", partner, ManageUsers, fes, false},
 		{"exhibitor does not read the audit", exhibitor, ViewAudit, fes, false},
+		{"a representative edits its own organisation", exhibitor, EditOrganisation, Resource{Regions: []string{"03"}, Organisation: 9}, true},
+		{"a representative cannot edit another organisation", exhibitor, EditOrganisation, Resource{Regions: []string{"03"}, Organisation: 10}, false},
+		{"a representative does not manage the registry", exhibitor, ManageOrganisations, fes, false},
+		{"the region's organiser edits any of its organisations", fesOrganiser, EditOrganisation, Resource{Regions: []string{"03"}, Organisation: 10}, true},
+		{"another region's organiser cannot", &Principal{Grants: []account.Grant{{Role: account.Organiser, RegionCode: "09"}}}, EditOrganisation, Resource{Regions: []string{"03"}, Organisation: 10}, false},
 		{"both parts in scope", fesOrganiser, ManageUsers, Resource{Regions: []string{"03"}, And: []Resource{{Regions: []string{"03"}, Whole: true}}}, true},
 		{"second part out of scope", fesOrganiser, ManageUsers, Resource{Regions: []string{"03"}, And: []Resource{{Regions: []string{"09"}, Whole: true}}}, false},
 	} {

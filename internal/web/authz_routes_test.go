@@ -16,8 +16,11 @@ import (
 	"github.com/aswaq/aswaq/internal/authz"
 	"github.com/aswaq/aswaq/internal/demo"
 	"github.com/aswaq/aswaq/internal/i18n"
+	"github.com/aswaq/aswaq/internal/mltext"
+	"github.com/aswaq/aswaq/internal/org"
 	"github.com/aswaq/aswaq/internal/store"
 	"github.com/aswaq/aswaq/internal/store/storetest"
+	"github.com/aswaq/aswaq/internal/taxonomy"
 )
 
 // The roles the authorization test walks, each signed in as a real user (anonymous is no
@@ -55,6 +58,12 @@ var allowed = map[string][]string{
 	"POST /{lang}/admin/users/{id}/grants/{grant}/delete": {"admin", "organiser03"},
 	"GET /{lang}/admin/audit":                             {"admin", "organiser03", "organiser05"},
 	"GET /{lang}/admin/outbox":                            {"admin"},
+	"GET /{lang}/admin/organisations":                     {"admin", "organiser03", "organiser05"},
+	"GET /{lang}/admin/organisations/new":                 {"admin", "organiser03", "organiser05"},
+	"POST /{lang}/admin/organisations/new":                {"admin", "organiser03"},
+	"GET /{lang}/admin/organisations/{id}":                {"admin", "organiser03", "exhibitor03"},
+	"POST /{lang}/admin/organisations/{id}":               {"admin", "organiser03", "exhibitor03"},
+	"POST /{lang}/admin/organisations/{id}/merge":         {"admin", "organiser03"},
 }
 
 var signedIn = testRoles[1:]
@@ -106,6 +115,35 @@ func newFixture(t *testing.T, st *store.Store) *fixture {
 		f.users[role] = f.user(t, role, grants[role])
 	}
 	return f
+}
+
+// spareOrg creates an organisation of region 03 (Sefrou) and returns its id.
+func (f *fixture) spareOrg(t *testing.T) int64 {
+	t.Helper()
+	o := org.Organisation{LegalForm: org.Cooperative, Name: mltext.Text{AR: fmt.Sprintf("تعاونية %d", time.Now().UnixNano())},
+		ProvinceCode: "451", Sector: taxonomy.Handicraft}
+	if err := f.st.CreateOrganisation(context.Background(), &o); err != nil {
+		t.Fatal(err)
+	}
+	return o.ID
+}
+
+// orgForm is the edit form of the organisation exhibitor03 represents, as the page fills it.
+func (f *fixture) orgForm(t *testing.T) url.Values {
+	t.Helper()
+	o, err := f.st.Organisation(context.Background(), f.coop)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := url.Values{}
+	fm := orgValues(o)
+	for k, x := range fm.Values {
+		v.Set(k, x)
+	}
+	for k, xs := range fm.Multi {
+		v[k] = xs
+	}
+	return v
 }
 
 // user creates a user with one grant and returns its id.
@@ -176,10 +214,12 @@ func TestEveryRouteAndRole(t *testing.T) {
 			continue
 		}
 		for _, role := range testRoles {
-			// A fresh record of region 03 for each request, since requests change things.
+			// Fresh records of region 03 for each request, since requests change things.
 			target := f.user(t, "target", account.Grant{Role: account.Partner, RegionCode: "03"})
 			grants, _ := f.st.Grants(ctx, target)
-			method, path, form := requestFor(rt.pattern, target, grants[0].ID, f.sefrou)
+			rc := requestContext{user: target, grant: grants[0].ID, edition: f.sefrou, org: f.coop, spareOrg: f.spareOrg(t)}
+			rc.orgForm = f.orgForm(t)
+			method, path, form := requestFor(rt.pattern, rc)
 			resp := f.request(t, role, method, path, form)
 			resp.Body.Close()
 			got := resp.StatusCode
@@ -202,14 +242,26 @@ func TestEveryRouteAndRole(t *testing.T) {
 	t.Logf("authorization checked for %d route × role pairs", covered)
 }
 
+// requestContext holds the records of region 03 a request may be about.
+type requestContext struct {
+	user, grant, edition int64
+	org                  int64 // the organisation exhibitor03 represents
+	spareOrg             int64 // another organisation of region 03, for merges
+	orgForm              url.Values
+}
+
 // requestFor builds a concrete request for a route pattern, with valid form data so that
 // an allowed request succeeds.
-func requestFor(pattern string, target, grant, edition int64) (method, path string, form url.Values) {
+func requestFor(pattern string, rc requestContext) (method, path string, form url.Values) {
 	method, path, found := strings.Cut(pattern, " ")
 	if !found {
 		method, path = "GET", pattern
 	}
-	r := strings.NewReplacer("{lang}", "fr", "{$}", "", "{id}", fmt.Sprint(target), "{grant}", fmt.Sprint(grant),
+	id := rc.user
+	if strings.Contains(pattern, "/organisations/{id}") {
+		id = rc.org
+	}
+	r := strings.NewReplacer("{lang}", "fr", "{$}", "", "{id}", fmt.Sprint(id), "{grant}", fmt.Sprint(rc.grant),
 		"{token}", "no-such-token", "{dir}", "css", "{file}", "missing.css")
 	path = r.Replace(path)
 	if path == "/" && pattern == "/" {
@@ -220,10 +272,15 @@ func requestFor(pattern string, target, grant, edition int64) (method, path stri
 	}
 	form = url.Values{}
 	switch {
+	case strings.HasSuffix(pattern, "/organisations/new"), strings.HasSuffix(pattern, "/organisations/{id}"):
+		form = rc.orgForm
+		form.Set("not_duplicate", "1")
+	case strings.HasSuffix(pattern, "/merge"):
+		form = url.Values{"drop": {fmt.Sprint(rc.spareOrg)}}
 	case strings.HasSuffix(pattern, "/invite"):
 		form = url.Values{"name": {"Invitée"}, "email": {fmt.Sprintf("inv-%d@test.ma", time.Now().UnixNano())}, "lang": {"fr"}, "role": {"organiser"}, "region": {"03"}}
 	case strings.HasSuffix(pattern, "/grants"):
-		form = url.Values{"role": {"reviewer"}, "edition": {fmt.Sprint(edition)}}
+		form = url.Values{"role": {"reviewer"}, "edition": {fmt.Sprint(rc.edition)}}
 	case strings.HasSuffix(pattern, "/active"):
 		form = url.Values{"active": {"false"}}
 	case strings.HasSuffix(pattern, "/language"):

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"github.com/aswaq/aswaq/internal/civil"
 	"time"
 	_ "time/tzdata" // Morocco's zone must be known even on a server without tzdata
 )
@@ -15,3 +16,6 @@ func mustLoadLocation(name string) *time.Location {
 	}
 	return loc
 }
+
+// today is the date in Morocco.
+func (s *Server) today() civil.Date { return civil.Of(s.now().In(casablanca)) }

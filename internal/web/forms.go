@@ -12,8 +12,10 @@ import (
 // comes back with errors), one message per field in error, and one for the whole form.
 type form struct {
 	Values map[string]string
+	Multi  map[string][]string // fields with several values (checkboxes)
 	Errors map[string]string
 	Error  string
+	keys   map[string]string // errors found while reading the form, as catalog keys
 }
 
 func newForm() *form { return &form{Values: map[string]string{}, Errors: map[string]string{}} }
@@ -27,7 +29,34 @@ func formFrom(r *http.Request) *form {
 			f.Values[k] = v[0]
 		}
 	}
+	f.Multi = r.PostForm
 	return f
+}
+
+// Has reports whether a multi-valued field holds a value, for checkboxes.
+func (f *form) Has(name, value string) bool {
+	for _, v := range f.Multi[name] {
+		if v == value {
+			return true
+		}
+	}
+	return false
+}
+
+// readError records a value that could not be read (a date, a count) as a catalog key.
+func (f *form) readError(field, key string) {
+	if f.keys == nil {
+		f.keys = map[string]string{}
+	}
+	f.keys[field] = key
+}
+
+// readErrors turns the errors found while reading into sentences and says whether any.
+func (f *form) readErrors(l *i18n.Localizer) bool {
+	for field, key := range f.keys {
+		f.Errors[field] = l.T(key)
+	}
+	return len(f.keys) > 0
 }
 
 // Get returns a field's value, for templates.

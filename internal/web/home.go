@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 
-	"github.com/aswaq/aswaq/internal/civil"
 	"github.com/aswaq/aswaq/internal/fair"
 	"github.com/aswaq/aswaq/internal/i18n"
 	"github.com/aswaq/aswaq/internal/mltext"
@@ -35,7 +34,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request, p *page) (string, 
 	if err != nil {
 		return "", err
 	}
-	today := civil.Of(s.now().In(casablanca))
+	today := s.today()
 	d := homeData{Total: len(editions)}
 	for i := range editions {
 		e := &editions[i]

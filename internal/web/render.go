@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"net/http"
 	"path"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -154,6 +155,7 @@ var workAreas = []struct {
 	perm authz.Permission
 }{
 	{"/account", "nav.account", authz.SignedIn},
+	{"/admin/organisations", "nav.organisations", authz.ManageOrganisations},
 	{"/admin/users", "nav.users", authz.ManageUsers},
 	{"/admin/audit", "nav.audit", authz.ViewAudit},
 	{"/admin/outbox", "nav.outbox", authz.ViewOutbox},
@@ -165,6 +167,13 @@ func (s *Server) navFor(p *page, current string) []navLink {
 		if authz.Can(p.User, a.perm, authz.Resource{}) {
 			href := "/" + p.Code + a.path
 			out = append(out, navLink{Href: href, Label: p.L.T(a.key), Current: strings.HasPrefix(current, href)})
+		}
+	}
+	// Representatives reach their organisation's page directly.
+	if !authz.Can(p.User, authz.ManageOrganisations, authz.Resource{}) {
+		for _, id := range p.User.Organisations() {
+			href := "/" + p.Code + "/admin/organisations/" + strconv.FormatInt(id, 10)
+			out = append(out, navLink{Href: href, Label: p.L.T("nav.my_organisation"), Current: strings.HasPrefix(current, href)})
 		}
 	}
 	return out

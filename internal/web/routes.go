@@ -31,6 +31,7 @@ func (s *Server) routes() []route {
 	}
 	rs = append(rs, s.accountRoutes()...)
 	rs = append(rs, s.adminRoutes()...)
+	rs = append(rs, s.registryRoutes()...)
 	return append(rs, route{pattern: "/", perm: authz.Public, handler: http.HandlerFunc(s.notFound)})
 }
 

@@ -47,17 +47,18 @@ type Config struct {
 
 // Server serves Aswaq over HTTP.
 type Server struct {
-	store     *store.Store
-	i18n      *i18n.Bundle
-	log       *slog.Logger
-	version   string
-	now       func() time.Time
-	assets    *assets
-	pages     map[string]*template.Template
-	regions   map[string]geo.Region
-	provinces map[string]geo.Prov
-	handler   http.Handler
-	cache     *pageCache // nil when turned off
+	store        *store.Store
+	i18n         *i18n.Bundle
+	log          *slog.Logger
+	version      string
+	now          func() time.Time
+	assets       *assets
+	pages        map[string]*template.Template
+	regions      map[string]geo.Region
+	provinces    map[string]geo.Prov
+	provinceList []geo.Prov // ordered by region and code, for pickers
+	handler      http.Handler
+	cache        *pageCache // nil when turned off
 
 	sessions     *scs.SessionManager
 	baseURL      string
@@ -134,6 +135,7 @@ func (s *Server) loadReference(ctx context.Context) error {
 	for _, r := range regions {
 		s.regions[r.Code] = r
 	}
+	s.provinceList = provinces
 	s.provinces = make(map[string]geo.Prov, len(provinces))
 	for _, p := range provinces {
 		s.provinces[p.Code] = p

@@ -96,7 +96,7 @@ func TestAdminJourneyInArabic(t *testing.T) {
 	}
 	checkAccessibility(t, ctx, "user page")
 
-	for _, page := range []string{"/ar/admin/users", "/ar/admin/audit", "/ar/admin/outbox", "/fr/admin/audit", "/en/admin/users"} {
+	for _, page := range []string{"/ar/admin/users", "/ar/admin/audit", "/ar/admin/outbox", "/fr/admin/audit", "/en/admin/users", "/ar/admin/organisations", "/ar/admin/organisations/new", "/fr/admin/organisations/1"} {
 		navigate(t, ctx, base+page)
 		checkAccessibility(t, ctx, page)
 		if w := eval[int](t, ctx, `document.documentElement.scrollWidth`); w > eval[int](t, ctx, `window.innerWidth`) {
