@@ -37,7 +37,11 @@ func Load(ctx context.Context, st *store.Store) (Summary, error) {
 		}
 		sum.Editions++
 	}
-	for _, o := range Organisations() {
+	provinces, err := st.Provinces(ctx, "")
+	if err != nil {
+		return sum, err
+	}
+	for _, o := range append(Organisations(), generatedOrganisations(provinces)...) {
 		if err := st.CreateOrganisation(ctx, &o); err != nil {
 			return sum, fmt.Errorf("demo organisation %q: %w", o.Name.FR, err)
 		}

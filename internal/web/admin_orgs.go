@@ -130,7 +130,7 @@ func (s *Server) orgsPage(w http.ResponseWriter, r *http.Request, p *page) (stri
 	if err != nil {
 		return "", err
 	}
-	d := orgsData{Form: f, Choices: s.orgChoices(p), Pager: pg.withTotal(total, r.URL)}
+	d := orgsData{Form: f, Choices: s.orgChoices(p, scopeRegions(all, regions)), Pager: pg.withTotal(total, r.URL)}
 	for _, o := range list {
 		d.Rows = append(d.Rows, s.orgRow(p, o))
 	}
@@ -153,15 +153,16 @@ type optionGroup struct {
 	Options []option
 }
 
-func (s *Server) orgChoices(p *page) orgChoices {
+// orgChoices lists the form's options; provinces are those of the given regions, or of
+// every region when regions is nil.
+func (s *Server) orgChoices(p *page, regions []string) orgChoices {
 	var c orgChoices
 	for _, f := range org.LegalForms {
 		c.LegalForms = append(c.LegalForms, option{string(f), p.L.T("org.legal_form." + string(f))})
 	}
-	all, regions := authz.Scope(p.User, authz.ManageOrganisations)
 	codes := make([]string, 0, len(s.regions))
 	for code := range s.regions {
-		if all || slices.Contains(regions, code) || len(regions) == 0 {
+		if regions == nil || slices.Contains(regions, code) {
 			codes = append(codes, code)
 		}
 	}
@@ -208,7 +209,11 @@ func (s *Server) newOrgForm(w http.ResponseWriter, r *http.Request, p *page) (st
 }
 
 func (s *Server) renderOrgForm(p *page, d orgFormData, titleKey string) (string, error) {
-	d.Choices = s.orgChoices(p)
+	var regions []string // representatives may name any province
+	if d.CanManage {
+		regions = scopeRegions(authz.Scope(p.User, authz.ManageOrganisations))
+	}
+	d.Choices = s.orgChoices(p, regions)
 	if d.Form.Multi == nil {
 		d.Form.Multi = map[string][]string{}
 	}
@@ -327,4 +332,15 @@ func (s *Server) mergeOrg(w http.ResponseWriter, r *http.Request, p *page) (stri
 	s.flash(r, "registry.flash.merged")
 	http.Redirect(w, r, "/"+p.Code+"/admin/organisations/"+strconv.FormatInt(id, 10), http.StatusSeeOther)
 	return "", nil
+}
+
+// scopeRegions turns authz.Scope's answer into a region list, nil meaning every region.
+func scopeRegions(all bool, regions []string) []string {
+	if all {
+		return nil
+	}
+	if regions == nil {
+		return []string{}
+	}
+	return regions
 }

@@ -58,6 +58,8 @@ var allowed = map[string][]string{
 	"POST /{lang}/admin/users/{id}/grants/{grant}/delete": {"admin", "organiser03"},
 	"GET /{lang}/admin/audit":                             {"admin", "organiser03", "organiser05"},
 	"GET /{lang}/admin/outbox":                            {"admin"},
+	"GET /{lang}/catalogue":                               testRoles,
+	"GET /{lang}/catalogue/organisations/{id}":            testRoles,
 	"GET /{lang}/admin/organisations":                     {"admin", "organiser03", "organiser05"},
 	"GET /{lang}/admin/organisations/new":                 {"admin", "organiser03", "organiser05"},
 	"POST /{lang}/admin/organisations/new":                {"admin", "organiser03"},

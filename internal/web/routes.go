@@ -32,6 +32,7 @@ func (s *Server) routes() []route {
 	rs = append(rs, s.accountRoutes()...)
 	rs = append(rs, s.adminRoutes()...)
 	rs = append(rs, s.registryRoutes()...)
+	rs = append(rs, s.catalogueRoutes()...)
 	return append(rs, route{pattern: "/", perm: authz.Public, handler: http.HandlerFunc(s.notFound)})
 }
 

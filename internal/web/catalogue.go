@@ -1,0 +1,132 @@
+package web
+
+import (
+	"html/template"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/aswaq/aswaq/internal/apperr"
+	"github.com/aswaq/aswaq/internal/authz"
+	"github.com/aswaq/aswaq/internal/org"
+	"github.com/aswaq/aswaq/internal/store"
+)
+
+func (s *Server) catalogueRoutes() []route {
+	return []route{
+		{pattern: "GET /{lang}/catalogue", perm: authz.Public, page: s.cataloguePage},
+		{pattern: "GET /{lang}/catalogue/organisations/{id}", perm: authz.Public, page: s.publicOrgPage},
+	}
+}
+
+type catalogueData struct {
+	Form    *form
+	Orgs    []orgRow
+	Choices orgChoices
+	Pager   pager
+}
+
+// cataloguePage is the public list of producers, searchable and filterable, readable
+// without JavaScript; every filter is in the address, so a search can be shared.
+func (s *Server) cataloguePage(w http.ResponseWriter, r *http.Request, p *page) (string, error) {
+	q := r.URL.Query()
+	f := newForm()
+	for _, k := range []string{"q", "province", "sector"} {
+		f.Values[k] = strings.TrimSpace(q.Get(k))
+	}
+	pg := newPager(r, 24)
+	list, total, err := s.store.ListOrganisations(r.Context(), store.OrgFilter{AllRegions: true, Query: f.Get("q"),
+		Province: f.Get("province"), Sector: f.Get("sector"), Status: org.Validated, Limit: pg.Size, Offset: pg.Offset()})
+	if err != nil {
+		return "", err
+	}
+	d := catalogueData{Form: f, Choices: s.orgChoices(p, nil), Pager: pg.withTotal(total, r.URL)}
+	for _, o := range list {
+		d.Orgs = append(d.Orgs, s.orgRow(p, o))
+	}
+	p.Title, p.Data = p.L.T("catalogue.title"), d
+	return "catalogue", nil
+}
+
+// publicOrg is an organisation as the public sees it: only what its representatives chose
+// to show.
+type publicOrg struct {
+	Org        org.Organisation
+	Name       string
+	OtherName  string
+	OtherLang  string
+	LegalForm  string
+	Province   string
+	Region     string
+	Sector     string
+	Categories []string
+	Programmes []string
+	Story      string
+	Phone      string       // shown as dialled in Morocco: 06 12 34 56 78
+	PhoneLink  template.URL // tel: link, built from a validated E.164 number
+	WhatsApp   string       // https://wa.me/ link
+	Email      string
+	Links      []option
+	URL        string
+}
+
+func (s *Server) publicOrgPage(w http.ResponseWriter, r *http.Request, p *page) (string, error) {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return "", err
+	}
+	o, err := s.store.Organisation(r.Context(), id)
+	if err != nil {
+		return "", err
+	}
+	if o.MergedInto != 0 { // an old link to a merged record leads to the record kept
+		http.Redirect(w, r, "/"+p.Code+"/catalogue/organisations/"+strconv.FormatInt(o.MergedInto, 10), http.StatusMovedPermanently)
+		return "", nil
+	}
+	if o.Status != org.Validated {
+		return "", apperr.New(apperr.NotFound, "error.not_found_title")
+	}
+	d := publicOrg{Org: o, Name: o.Name.In(p.Code), LegalForm: p.L.T("org.legal_form." + string(o.LegalForm)),
+		Province: s.provinceName(o.ProvinceCode, p.Code), Sector: p.L.T("taxonomy.sector." + string(o.Sector)),
+		Story: o.Description.In(p.Code), URL: s.link(p.Code, "/catalogue/organisations/"+strconv.FormatInt(id, 10))}
+	if pr, ok := s.provinces[o.ProvinceCode]; ok {
+		d.Region = s.regionName(pr.RegionCode, p.Code)
+	}
+	if p.Code == "ar" && o.Name.FR != "" {
+		d.OtherName, d.OtherLang = o.Name.FR, "fr"
+	} else if p.Code != "ar" && o.Name.AR != "" && o.Name.AR != d.Name {
+		d.OtherName, d.OtherLang = o.Name.AR, "ar"
+	}
+	for _, c := range o.Categories {
+		d.Categories = append(d.Categories, p.L.T("taxonomy.category."+c))
+	}
+	for _, pr := range o.Programmes {
+		d.Programmes = append(d.Programmes, p.L.T("taxonomy.programme."+string(pr)))
+	}
+	c := o.Contact
+	if c.PhonePublic && c.Phone != "" {
+		d.Phone, d.PhoneLink = nationalPhone(c.Phone), template.URL("tel:"+c.Phone)
+		if c.WhatsApp {
+			d.WhatsApp = "https://wa.me/" + strings.TrimPrefix(c.Phone, "+")
+		}
+	}
+	if c.EmailPublic {
+		d.Email = c.Email
+	}
+	for _, l := range []struct{ key, url string }{{"registry.website", c.Website}, {"registry.facebook", c.Facebook}, {"registry.instagram", c.Instagram}} {
+		if l.url != "" {
+			d.Links = append(d.Links, option{l.url, p.L.T(l.key)})
+		}
+	}
+	p.Title, p.Data = d.Name, d
+	return "public_org", nil
+}
+
+// nationalPhone shows +212612345678 as Moroccans write it: 06 12 34 56 78.
+func nationalPhone(e164 string) string {
+	if !strings.HasPrefix(e164, "+212") || len(e164) != 13 {
+		return e164
+	}
+	n := "0" + e164[4:]
+	return n[0:2] + " " + n[2:4] + " " + n[4:6] + " " + n[6:8] + " " + n[8:10]
+}

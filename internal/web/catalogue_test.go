@@ -1,0 +1,60 @@
+package web
+
+import (
+	"context"
+	"html"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/aswaq/aswaq/internal/org"
+	"github.com/aswaq/aswaq/internal/store"
+	"github.com/aswaq/aswaq/internal/store/storetest"
+)
+
+func TestPublicCatalogue(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		f := newFixture(t, st)
+		ctx := context.Background()
+		visitor := newBrowser(t, f.srv)
+
+		code, list := visitor.get("/fr/catalogue?sector=local_products&province=451")
+		if code != 200 || !strings.Contains(list, "Coopérative des femmes de Sefrou pour les figues") || strings.Contains(list, "Coopérative du safran de Taliouine") || strings.Contains(list, "Coopérative des boutons de Sefrou") {
+			t.Fatalf("filtered list: %d", code)
+		}
+		o, _ := st.Organisation(ctx, f.coop)
+		o.Contact.Phone, o.Contact.PhonePublic, o.Contact.WhatsApp = "+212612345678", true, true
+		o.Contact.Email, o.Contact.EmailPublic = "hidden@coop.ma", false
+		if err := st.UpdateOrganisation(ctx, &o); err != nil {
+			t.Fatal(err)
+		}
+		path := "/ar/catalogue/organisations/" + itoa64(f.coop)
+		code, page := visitor.get(path)
+		page = html.UnescapeString(page) // html/template writes "+" in an href as &#43;
+		if code != 200 {
+			t.Fatalf("organisation page: %d", code)
+		}
+		containsAll(t, "public page", page, `href="tel:+212612345678"`, "06 12 34 56 78", `href="https://wa.me/212612345678"`,
+			`property="og:title"`, `rel="canonical"`, o.Name.AR)
+		if strings.Contains(page, "hidden@coop.ma") {
+			t.Fatal("an email its representatives keep private is shown")
+		}
+		if code, zgh := visitor.get("/zgh/catalogue/organisations/" + itoa64(f.coop)); code != 200 || !strings.Contains(zgh, "ⵖⵔ") {
+			t.Fatalf("Tamazight page: %d", code)
+		}
+		// A pending record is not public; a merged one leads to the record kept.
+		o.Status = org.Pending
+		st.UpdateOrganisation(ctx, &o)
+		if code, _ := visitor.get(path); code != http.StatusNotFound {
+			t.Fatalf("pending record: %d", code)
+		}
+		o.Status = org.Validated
+		st.UpdateOrganisation(ctx, &o)
+		spare := f.spareOrg(t)
+		st.MergeOrganisations(ctx, f.coop, spare)
+		code, hdr, _ := visitor.do("GET", "/fr/catalogue/organisations/"+itoa64(spare), nil, nil)
+		if code != http.StatusMovedPermanently || hdr.Get("Location") != "/fr/catalogue/organisations/"+itoa64(f.coop) {
+			t.Fatalf("merged record: %d %q", code, hdr.Get("Location"))
+		}
+	})
+}
