@@ -24,6 +24,7 @@ func commands() map[string]command {
 		"demo":    {"load the demonstration data into an empty database", runDemo},
 		"version": {"print the version", runVersion},
 		"user":    {"add a user (the first admin, say) and print their one-time link", runUser},
+		"select":  {"choose exhibitors under quotas: a JSON problem in, the proven best selection out", runSelect},
 	}
 }
 
