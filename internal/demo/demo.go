@@ -31,21 +31,28 @@ func Load(ctx context.Context, st *store.Store) (Summary, error) {
 	if n > 0 {
 		return sum, ErrNotEmpty
 	}
-	for _, e := range Fairs() {
-		if err := st.CreateEdition(ctx, &e); err != nil {
-			return sum, fmt.Errorf("demo edition %q: %w", e.Title.FR, err)
-		}
-		sum.Editions++
-	}
 	provinces, err := st.Provinces(ctx, "")
 	if err != nil {
 		return sum, err
 	}
-	for _, o := range append(Organisations(), generatedOrganisations(provinces)...) {
-		if err := st.CreateOrganisation(ctx, &o); err != nil {
-			return sum, fmt.Errorf("demo organisation %q: %w", o.Name.FR, err)
+	// One transaction: the demo is loaded whole or not at all, and quickly.
+	err = st.InTx(ctx, func(ctx context.Context) error {
+		for _, e := range Fairs() {
+			if err := st.CreateEdition(ctx, &e); err != nil {
+				return fmt.Errorf("demo edition %q: %w", e.Title.FR, err)
+			}
+			sum.Editions++
 		}
-		sum.Organisations++
+		for _, o := range append(Organisations(), generatedOrganisations(provinces)...) {
+			if err := st.CreateOrganisation(ctx, &o); err != nil {
+				return fmt.Errorf("demo organisation %q: %w", o.Name.FR, err)
+			}
+			sum.Organisations++
+		}
+		return nil
+	})
+	if err != nil {
+		return Summary{}, err
 	}
 	return sum, nil
 }

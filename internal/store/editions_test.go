@@ -76,3 +76,35 @@ func TestCreateEditionRefusesBadInputAndStoresNothing(t *testing.T) {
 		}
 	})
 }
+
+func TestInTxStoresAllOrNothing(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		gen := s.Generation()
+		err := s.InTx(ctx, func(ctx context.Context) error {
+			e := sefrou()
+			if err := s.CreateEdition(ctx, &e); err != nil {
+				return err
+			}
+			bad := sefrou()
+			bad.AreaM2 = -1
+			return s.CreateEdition(ctx, &bad) // fails: the first one must go too
+		})
+		if apperr.CodeOf(err) != apperr.Invalid {
+			t.Fatalf("InTx = %v", err)
+		}
+		if n, _ := s.CountEditions(ctx); n != 0 || s.Generation() != gen {
+			t.Fatalf("%d editions kept from a failed transaction", n)
+		}
+		err = s.InTx(ctx, func(ctx context.Context) error {
+			a, b := sefrou(), sefrou()
+			if err := s.CreateEdition(ctx, &a); err != nil {
+				return err
+			}
+			return s.InTx(ctx, func(ctx context.Context) error { return s.CreateEdition(ctx, &b) })
+		})
+		if n, _ := s.CountEditions(ctx); err != nil || n != 2 || s.Generation() != gen+1 {
+			t.Fatalf("nested InTx: %v, %d editions, generation +%d", err, n, s.Generation()-gen)
+		}
+	})
+}

@@ -125,6 +125,9 @@ func (s *Store) Close() error { return s.db.Close() }
 // inTx runs fn in a transaction and commits only if fn succeeds, so nothing is stored
 // half-done.
 func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if tx, ok := ctx.Value(txKey{}).(*sql.Tx); ok {
+		return fn(tx) // inside InTx: the outer transaction commits or rolls back
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -138,6 +141,19 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	s.gen.Add(1)
 	return nil
+}
+
+type txKey struct{}
+
+// InTx runs fn so that every write the store makes with the context it is given belongs
+// to one transaction: all of them are stored, or none. Demo loading and imports use it.
+func (s *Store) InTx(ctx context.Context, fn func(ctx context.Context) error) error {
+	if _, nested := ctx.Value(txKey{}).(*sql.Tx); nested {
+		return fn(ctx)
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		return fn(context.WithValue(ctx, txKey{}, tx))
+	})
 }
 
 // Generation changes after every write this process commits. Caches of data derived from

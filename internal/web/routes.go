@@ -45,7 +45,7 @@ func (s *Server) register(mux *http.ServeMux) {
 		for _, l := range i18n.All {
 			h := s.page(l, rt.page, rt.perm == authz.Public && strings.HasPrefix(rt.pattern, "GET "))
 			h = s.guard(l, rt, h)
-			h = s.sessions.LoadAndSave(s.withPrincipal(h))
+			h = s.withSession(h)
 			mux.Handle(strings.Replace(rt.pattern, "{lang}", string(l), 1), h)
 		}
 	}

@@ -47,6 +47,21 @@ func (s *Server) newSessions(secure bool) *scs.SessionManager {
 	return sm
 }
 
+// withSession loads the visitor's session and user for h. A visitor without a session
+// cookie who only reads (GET, HEAD) has no session to load: skipping the session manager
+// then keeps the busiest public pages as cheap as a static file. Such a request's context
+// carries no session, which popFlash and withPrincipal's callers allow for.
+func (s *Server) withSession(h http.Handler) http.Handler {
+	loaded := s.sessions.LoadAndSave(s.withPrincipal(h))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if _, err := r.Cookie(sessionCookie); err != nil && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
+			h.ServeHTTP(w, r)
+			return
+		}
+		loaded.ServeHTTP(w, r)
+	})
+}
+
 type principalKey struct{}
 
 // sessionLoadedKey marks a request whose session was loaded (routes under a language).
