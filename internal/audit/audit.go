@@ -79,9 +79,11 @@ const (
 	ProductCreate        = "product.create"
 	ProductUpdate        = "product.update"
 	ProductDelete        = "product.delete"
+	PhotoAdd             = "photo.add"
+	PhotoRemove          = "photo.remove"
 )
 
 // Actions lists every action, so tests can check each has a label.
 var Actions = []string{UserCreate, UserInvite, UserActivate, UserDeactivate, UserPasswordChange,
 	UserPasswordReset, UserInvitationAccept, GrantAdd, GrantRemove, OrganisationCreate, OrganisationUpdate,
-	OrganisationMerge, ProductCreate, ProductUpdate, ProductDelete}
+	OrganisationMerge, ProductCreate, ProductUpdate, ProductDelete, PhotoAdd, PhotoRemove}

@@ -23,6 +23,8 @@ func (s *Server) registryRoutes() []route {
 		{pattern: "GET /{lang}/admin/organisations/{id}", perm: authz.EditOrganisation, resource: s.orgResource, page: s.orgPage},
 		{pattern: "POST /{lang}/admin/organisations/{id}", perm: authz.EditOrganisation, resource: s.orgEditResource, page: s.updateOrg},
 		{pattern: "POST /{lang}/admin/organisations/{id}/merge", perm: authz.ManageOrganisations, resource: s.mergeResource, page: s.mergeOrg},
+		{pattern: "POST /{lang}/admin/organisations/{id}/photos", perm: authz.EditOrganisation, resource: s.orgResource, page: s.addOrgPhoto},
+		{pattern: "POST /{lang}/admin/organisations/{id}/photos/{photo}/delete", perm: authz.EditOrganisation, resource: s.orgResource, page: s.removeOrgPhoto},
 	}
 }
 
@@ -200,6 +202,7 @@ type orgFormData struct {
 	Duplicates []orgRow
 	CanManage  bool // may validate and merge (organisers and admins, not representatives)
 	AuditURL   string
+	Photos     []photoView
 }
 
 func (s *Server) newOrgForm(w http.ResponseWriter, r *http.Request, p *page) (string, error) {
@@ -287,6 +290,11 @@ func (s *Server) renderOrgEdit(ctx context.Context, p *page, o org.Organisation,
 	if o.MergedInto != 0 {
 		f.Error = p.L.T("org.error.merged")
 	}
+	photos, err := s.store.Photos(ctx, store.PhotoOfOrganisation, o.ID)
+	if err != nil {
+		return "", err
+	}
+	d.Photos = photoViews(photos)
 	return s.renderOrgForm(p, d, "registry.edit_title")
 }
 

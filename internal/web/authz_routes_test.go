@@ -1,8 +1,12 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"image"
+	"image/color"
+	"image/jpeg"
 	"io"
 	"log/slog"
 	"net/http"
@@ -16,6 +20,7 @@ import (
 	"github.com/aswaq/aswaq/internal/authz"
 	"github.com/aswaq/aswaq/internal/demo"
 	"github.com/aswaq/aswaq/internal/i18n"
+	"github.com/aswaq/aswaq/internal/imaging"
 	"github.com/aswaq/aswaq/internal/mltext"
 	"github.com/aswaq/aswaq/internal/org"
 	"github.com/aswaq/aswaq/internal/store"
@@ -31,41 +36,44 @@ var testRoles = []string{"anonymous", "admin", "organiser03", "organiser05", "pa
 // allowed says, for every route, which roles may use it on a record of region 03. A route
 // missing from this table fails the test: every new route must be thought about here.
 var allowed = map[string][]string{
-	"GET /{$}":                                            testRoles,
-	"GET /healthz":                                        testRoles,
-	"GET /static/{dir}/{file}":                            testRoles,
-	"/":                                                   testRoles,
-	"GET /{lang}/{$}":                                     testRoles,
-	"GET /{lang}/login":                                   testRoles,
-	"POST /{lang}/login":                                  testRoles,
-	"GET /{lang}/password/forgot":                         testRoles,
-	"POST /{lang}/password/forgot":                        testRoles,
-	"GET /{lang}/password/reset/{token}":                  testRoles,
-	"POST /{lang}/password/reset/{token}":                 testRoles,
-	"GET /{lang}/invitation/{token}":                      testRoles,
-	"POST /{lang}/invitation/{token}":                     testRoles,
-	"POST /{lang}/logout":                                 signedIn,
-	"GET /{lang}/account":                                 signedIn,
-	"POST /{lang}/account/language":                       signedIn,
-	"POST /{lang}/account/password":                       signedIn,
-	"GET /{lang}/admin/users":                             {"admin", "organiser03", "organiser05"},
-	"GET /{lang}/admin/users/invite":                      {"admin", "organiser03", "organiser05"},
-	"POST /{lang}/admin/users/invite":                     {"admin", "organiser03"},
-	"GET /{lang}/admin/users/{id}":                        {"admin", "organiser03"},
-	"POST /{lang}/admin/users/{id}/active":                {"admin", "organiser03"},
-	"POST /{lang}/admin/users/{id}/invitation":            {"admin", "organiser03"},
-	"POST /{lang}/admin/users/{id}/grants":                {"admin", "organiser03"},
-	"POST /{lang}/admin/users/{id}/grants/{grant}/delete": {"admin", "organiser03"},
-	"GET /{lang}/admin/audit":                             {"admin", "organiser03", "organiser05"},
-	"GET /{lang}/admin/outbox":                            {"admin"},
-	"GET /{lang}/catalogue":                               testRoles,
-	"GET /{lang}/catalogue/organisations/{id}":            testRoles,
-	"GET /{lang}/admin/organisations":                     {"admin", "organiser03", "organiser05"},
-	"GET /{lang}/admin/organisations/new":                 {"admin", "organiser03", "organiser05"},
-	"POST /{lang}/admin/organisations/new":                {"admin", "organiser03"},
-	"GET /{lang}/admin/organisations/{id}":                {"admin", "organiser03", "exhibitor03"},
-	"POST /{lang}/admin/organisations/{id}":               {"admin", "organiser03", "exhibitor03"},
-	"POST /{lang}/admin/organisations/{id}/merge":         {"admin", "organiser03"},
+	"GET /{$}":                                                    testRoles,
+	"GET /healthz":                                                testRoles,
+	"GET /static/{dir}/{file}":                                    testRoles,
+	"/":                                                           testRoles,
+	"GET /{lang}/{$}":                                             testRoles,
+	"GET /{lang}/login":                                           testRoles,
+	"POST /{lang}/login":                                          testRoles,
+	"GET /{lang}/password/forgot":                                 testRoles,
+	"POST /{lang}/password/forgot":                                testRoles,
+	"GET /{lang}/password/reset/{token}":                          testRoles,
+	"POST /{lang}/password/reset/{token}":                         testRoles,
+	"GET /{lang}/invitation/{token}":                              testRoles,
+	"POST /{lang}/invitation/{token}":                             testRoles,
+	"POST /{lang}/logout":                                         signedIn,
+	"GET /{lang}/account":                                         signedIn,
+	"POST /{lang}/account/language":                               signedIn,
+	"POST /{lang}/account/password":                               signedIn,
+	"GET /{lang}/admin/users":                                     {"admin", "organiser03", "organiser05"},
+	"GET /{lang}/admin/users/invite":                              {"admin", "organiser03", "organiser05"},
+	"POST /{lang}/admin/users/invite":                             {"admin", "organiser03"},
+	"GET /{lang}/admin/users/{id}":                                {"admin", "organiser03"},
+	"POST /{lang}/admin/users/{id}/active":                        {"admin", "organiser03"},
+	"POST /{lang}/admin/users/{id}/invitation":                    {"admin", "organiser03"},
+	"POST /{lang}/admin/users/{id}/grants":                        {"admin", "organiser03"},
+	"POST /{lang}/admin/users/{id}/grants/{grant}/delete":         {"admin", "organiser03"},
+	"GET /{lang}/admin/audit":                                     {"admin", "organiser03", "organiser05"},
+	"GET /{lang}/admin/outbox":                                    {"admin"},
+	"GET /{lang}/catalogue":                                       testRoles,
+	"GET /media/{name}":                                           testRoles,
+	"POST /{lang}/admin/organisations/{id}/photos":                {"admin", "organiser03", "exhibitor03"},
+	"POST /{lang}/admin/organisations/{id}/photos/{photo}/delete": {"admin", "organiser03", "exhibitor03"},
+	"GET /{lang}/catalogue/organisations/{id}":                    testRoles,
+	"GET /{lang}/admin/organisations":                             {"admin", "organiser03", "organiser05"},
+	"GET /{lang}/admin/organisations/new":                         {"admin", "organiser03", "organiser05"},
+	"POST /{lang}/admin/organisations/new":                        {"admin", "organiser03"},
+	"GET /{lang}/admin/organisations/{id}":                        {"admin", "organiser03", "exhibitor03"},
+	"POST /{lang}/admin/organisations/{id}":                       {"admin", "organiser03", "exhibitor03"},
+	"POST /{lang}/admin/organisations/{id}/merge":                 {"admin", "organiser03"},
 }
 
 var signedIn = testRoles[1:]
@@ -128,6 +136,36 @@ func (f *fixture) spareOrg(t *testing.T) int64 {
 		t.Fatal(err)
 	}
 	return o.ID
+}
+
+// photo adds a photo to the organisation exhibitor03 represents and returns its id.
+func (f *fixture) photo(t *testing.T) int64 {
+	t.Helper()
+	res, err := imaging.Process(bytes.NewReader(testJPEG(t, 640, 480)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ph, err := f.st.AddPhoto(context.Background(), store.PhotoOfOrganisation, f.coop, res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ph.ID
+}
+
+// testJPEG makes a real JPEG photo of w×h pixels: a gradient, so it compresses like a photo.
+func testJPEG(t *testing.T, w, h int) []byte {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			img.Set(x, y, color.RGBA{uint8(x * 255 / w), uint8(y * 255 / h), 120, 255})
+		}
+	}
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: 85}); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }
 
 // orgForm is the edit form of the organisation exhibitor03 represents, as the page fills it.
@@ -221,6 +259,9 @@ func TestEveryRouteAndRole(t *testing.T) {
 			grants, _ := f.st.Grants(ctx, target)
 			rc := requestContext{user: target, grant: grants[0].ID, edition: f.sefrou, org: f.coop, spareOrg: f.spareOrg(t)}
 			rc.orgForm = f.orgForm(t)
+			if strings.Contains(rt.pattern, "{photo}") {
+				rc.photo = f.photo(t)
+			}
 			method, path, form := requestFor(rt.pattern, rc)
 			resp := f.request(t, role, method, path, form)
 			resp.Body.Close()
@@ -249,6 +290,7 @@ type requestContext struct {
 	user, grant, edition int64
 	org                  int64 // the organisation exhibitor03 represents
 	spareOrg             int64 // another organisation of region 03, for merges
+	photo                int64 // a photo of org
 	orgForm              url.Values
 }
 
@@ -264,7 +306,8 @@ func requestFor(pattern string, rc requestContext) (method, path string, form ur
 		id = rc.org
 	}
 	r := strings.NewReplacer("{lang}", "fr", "{$}", "", "{id}", fmt.Sprint(id), "{grant}", fmt.Sprint(rc.grant),
-		"{token}", "no-such-token", "{dir}", "css", "{file}", "missing.css")
+		"{token}", "no-such-token", "{dir}", "css", "{file}", "missing.css",
+		"{photo}", fmt.Sprint(rc.photo), "{name}", "0123456789abcdef-thumb.jpg")
 	path = r.Replace(path)
 	if path == "/" && pattern == "/" {
 		path = "/nowhere"

@@ -68,6 +68,8 @@ type publicOrg struct {
 	Email      string
 	Links      []option
 	URL        string
+	Photos     []photoView
+	Image      string // absolute address of the first photo, for sharing
 }
 
 func (s *Server) publicOrgPage(w http.ResponseWriter, r *http.Request, p *page) (string, error) {
@@ -117,6 +119,14 @@ func (s *Server) publicOrgPage(w http.ResponseWriter, r *http.Request, p *page) 
 		if l.url != "" {
 			d.Links = append(d.Links, option{l.url, p.L.T(l.key)})
 		}
+	}
+	photos, err := s.store.Photos(r.Context(), store.PhotoOfOrganisation, id)
+	if err != nil {
+		return "", err
+	}
+	d.Photos = photoViews(photos)
+	if len(photos) > 0 {
+		d.Image = s.baseURL + "/media/" + photos[0].Medium
 	}
 	p.Title, p.Data = d.Name, d
 	return "public_org", nil

@@ -27,6 +27,7 @@ func (s *Server) routes() []route {
 		{pattern: "GET /{$}", perm: authz.Public, handler: http.HandlerFunc(s.chooseLanguage)},
 		{pattern: "GET /healthz", perm: authz.Public, handler: http.HandlerFunc(s.health)},
 		{pattern: "GET /static/{dir}/{file}", perm: authz.Public, handler: s.assets},
+		{pattern: "GET /media/{name}", perm: authz.Public, handler: http.HandlerFunc(s.media)},
 		{pattern: "GET /{lang}/{$}", perm: authz.Public, page: s.home},
 	}
 	rs = append(rs, s.accountRoutes()...)

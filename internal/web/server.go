@@ -65,6 +65,7 @@ type Server struct {
 	trustProxy   bool
 	logins       *loginLimiter
 	hashes       chan struct{} // bounds concurrent password hashing (19 MiB each)
+	photoSlots   chan struct{} // bounds concurrent photo processing (30–100 MB each)
 	outboxNotify func()
 }
 
@@ -85,6 +86,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	}
 	s.logins = newLoginLimiter(limits)
 	s.hashes = make(chan struct{}, 2*runtime.GOMAXPROCS(0))
+	s.photoSlots = make(chan struct{}, 2)
 	s.sessions = s.newSessions(strings.HasPrefix(s.baseURL, "https://"))
 	if s.now == nil {
 		s.now = time.Now

@@ -77,6 +77,9 @@ CREATE TABLE photos (
     hash       TEXT NOT NULL,
     width      INTEGER NOT NULL,
     height     INTEGER NOT NULL,
+    thumb      TEXT NOT NULL,
+    medium     TEXT NOT NULL,
+    large      TEXT NOT NULL,
     alt_ar     TEXT NOT NULL DEFAULT '',
     alt_fr     TEXT NOT NULL DEFAULT '',
     created_at TIMESTAMP NOT NULL
