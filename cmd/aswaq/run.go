@@ -24,6 +24,8 @@ func commands() map[string]command {
 		"demo":    {"load the demonstration data into an empty database", runDemo},
 		"version": {"print the version", runVersion},
 		"user":    {"add a user (the first admin, say) and print their one-time link", runUser},
+		"import":  {"import a registry of organisations from a CSV or XLSX file", runImport},
+		"export":  {"export the registry of organisations as CSV or XLSX", runExport},
 		"select":  {"choose exhibitors under quotas: a JSON problem in, the proven best selection out", runSelect},
 	}
 }

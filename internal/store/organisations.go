@@ -148,7 +148,10 @@ func (s *Store) insertOrganisation(ctx context.Context, tx *sql.Tx, o *org.Organ
 	if err != nil {
 		return err
 	}
-	return s.writeOrganisationLists(ctx, tx, o)
+	if err := s.writeOrganisationLists(ctx, tx, o); err != nil {
+		return err
+	}
+	return s.indexOrganisation(ctx, tx, o.ID) // search index: search_index.go
 }
 
 func (s *Store) writeOrganisationLists(ctx context.Context, tx *sql.Tx, o *org.Organisation) error {
@@ -191,6 +194,9 @@ func (s *Store) UpdateOrganisation(ctx context.Context, o *org.Organisation) err
 			return err
 		}
 		if err := s.writeOrganisationLists(ctx, tx, o); err != nil {
+			return err
+		}
+		if err := s.indexOrganisation(ctx, tx, o.ID); err != nil { // search index: search_index.go
 			return err
 		}
 		region, _ := s.provinceRegion(ctx, tx, o.ProvinceCode)
@@ -329,6 +335,11 @@ func (s *Store) MergeOrganisations(ctx context.Context, keep, drop int64) error 
 		k.Programmes = slices.Compact(k.Programmes)
 		if err := s.writeOrganisationLists(ctx, tx, &k); err != nil {
 			return err
+		}
+		for _, id := range []int64{keep, drop} { // search index: search_index.go
+			if err := s.indexOrganisation(ctx, tx, id); err != nil {
+				return err
+			}
 		}
 		region, _ := s.provinceRegion(ctx, tx, k.ProvinceCode)
 		return s.record(ctx, tx, audit.OrganisationMerge, "organisation", keep, region,

@@ -203,6 +203,7 @@ type orgFormData struct {
 	CanManage  bool // may validate and merge (organisers and admins, not representatives)
 	AuditURL   string
 	Photos     []photoView
+	Products   []productRow
 }
 
 func (s *Server) newOrgForm(w http.ResponseWriter, r *http.Request, p *page) (string, error) {
@@ -295,6 +296,13 @@ func (s *Server) renderOrgEdit(ctx context.Context, p *page, o org.Organisation,
 		return "", err
 	}
 	d.Photos = photoViews(photos)
+	products, err := s.store.Products(ctx, o.ID)
+	if err != nil {
+		return "", err
+	}
+	for _, pr := range products {
+		d.Products = append(d.Products, productRowOf(p, pr))
+	}
 	return s.renderOrgForm(p, d, "registry.edit_title")
 }
 

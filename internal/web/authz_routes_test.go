@@ -65,6 +65,16 @@ var allowed = map[string][]string{
 	"GET /{lang}/admin/outbox":                                    {"admin"},
 	"GET /{lang}/catalogue":                                       testRoles,
 	"GET /media/{name}":                                           testRoles,
+	"GET /sitemap.xml":                                            testRoles,
+	"GET /robots.txt":                                             testRoles,
+	"GET /{lang}/catalogue/products/{id}":                         testRoles,
+	"GET /{lang}/admin/organisations/{id}/products/new":           {"admin", "organiser03", "exhibitor03"},
+	"POST /{lang}/admin/organisations/{id}/products/new":          {"admin", "organiser03", "exhibitor03"},
+	"GET /{lang}/admin/products/{id}":                             {"admin", "organiser03", "exhibitor03"},
+	"POST /{lang}/admin/products/{id}":                            {"admin", "organiser03", "exhibitor03"},
+	"POST /{lang}/admin/products/{id}/delete":                     {"admin", "organiser03", "exhibitor03"},
+	"POST /{lang}/admin/products/{id}/photos":                     {"admin", "organiser03", "exhibitor03"},
+	"POST /{lang}/admin/products/{id}/photos/{photo}/delete":      {"admin", "organiser03", "exhibitor03"},
 	"POST /{lang}/admin/organisations/{id}/photos":                {"admin", "organiser03", "exhibitor03"},
 	"POST /{lang}/admin/organisations/{id}/photos/{photo}/delete": {"admin", "organiser03", "exhibitor03"},
 	"GET /{lang}/catalogue/organisations/{id}":                    testRoles,
@@ -138,14 +148,24 @@ func (f *fixture) spareOrg(t *testing.T) int64 {
 	return o.ID
 }
 
-// photo adds a photo to the organisation exhibitor03 represents and returns its id.
-func (f *fixture) photo(t *testing.T) int64 {
+// product adds a product to the organisation exhibitor03 represents and returns its id.
+func (f *fixture) product(t *testing.T) int64 {
+	t.Helper()
+	p := org.Product{OrganisationID: f.coop, Name: mltext.Text{AR: "عسل السدر"}, Category: "honey", PriceMin: 25000, Unit: org.Kilogram, Available: true}
+	if err := f.st.CreateProduct(context.Background(), &p); err != nil {
+		t.Fatal(err)
+	}
+	return p.ID
+}
+
+// photo adds a photo to an organisation or a product and returns its id.
+func (f *fixture) photo(t *testing.T, owner string, id int64) int64 {
 	t.Helper()
 	res, err := imaging.Process(bytes.NewReader(testJPEG(t, 640, 480)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	ph, err := f.st.AddPhoto(context.Background(), store.PhotoOfOrganisation, f.coop, res)
+	ph, err := f.st.AddPhoto(context.Background(), owner, id, res)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -259,8 +279,15 @@ func TestEveryRouteAndRole(t *testing.T) {
 			grants, _ := f.st.Grants(ctx, target)
 			rc := requestContext{user: target, grant: grants[0].ID, edition: f.sefrou, org: f.coop, spareOrg: f.spareOrg(t)}
 			rc.orgForm = f.orgForm(t)
+			if strings.Contains(rt.pattern, "products") {
+				rc.product = f.product(t)
+			}
 			if strings.Contains(rt.pattern, "{photo}") {
-				rc.photo = f.photo(t)
+				owner, id := store.PhotoOfOrganisation, f.coop
+				if strings.Contains(rt.pattern, "/products/") {
+					owner, id = store.PhotoOfProduct, rc.product
+				}
+				rc.photo = f.photo(t, owner, id)
 			}
 			method, path, form := requestFor(rt.pattern, rc)
 			resp := f.request(t, role, method, path, form)
@@ -290,7 +317,8 @@ type requestContext struct {
 	user, grant, edition int64
 	org                  int64 // the organisation exhibitor03 represents
 	spareOrg             int64 // another organisation of region 03, for merges
-	photo                int64 // a photo of org
+	photo                int64 // a photo of org, or of product for product routes
+	product              int64 // a product of org
 	orgForm              url.Values
 }
 
@@ -302,8 +330,11 @@ func requestFor(pattern string, rc requestContext) (method, path string, form ur
 		method, path = "GET", pattern
 	}
 	id := rc.user
-	if strings.Contains(pattern, "/organisations/{id}") {
+	switch {
+	case strings.Contains(pattern, "/organisations/{id}"):
 		id = rc.org
+	case strings.Contains(pattern, "/products/{id}"):
+		id = rc.product
 	}
 	r := strings.NewReplacer("{lang}", "fr", "{$}", "", "{id}", fmt.Sprint(id), "{grant}", fmt.Sprint(rc.grant),
 		"{token}", "no-such-token", "{dir}", "css", "{file}", "missing.css",
@@ -317,6 +348,8 @@ func requestFor(pattern string, rc requestContext) (method, path string, form ur
 	}
 	form = url.Values{}
 	switch {
+	case strings.HasSuffix(pattern, "/products/new"), strings.HasSuffix(pattern, "/products/{id}"):
+		form = url.Values{"name_ar": {"عسل الزعتر"}, "category": {"honey"}, "price_min": {"120"}, "unit": {"kg"}, "available": {"1"}}
 	case strings.HasSuffix(pattern, "/organisations/new"), strings.HasSuffix(pattern, "/organisations/{id}"):
 		form = rc.orgForm
 		form.Set("not_duplicate", "1")

@@ -16,6 +16,7 @@ func (s *Server) catalogueRoutes() []route {
 	return []route{
 		{pattern: "GET /{lang}/catalogue", perm: authz.Public, page: s.cataloguePage},
 		{pattern: "GET /{lang}/catalogue/organisations/{id}", perm: authz.Public, page: s.publicOrgPage},
+		{pattern: "GET /{lang}/catalogue/products/{id}", perm: authz.Public, page: s.publicProductPage},
 	}
 }
 
@@ -70,6 +71,7 @@ type publicOrg struct {
 	URL        string
 	Photos     []photoView
 	Image      string // absolute address of the first photo, for sharing
+	Products   []productRow
 }
 
 func (s *Server) publicOrgPage(w http.ResponseWriter, r *http.Request, p *page) (string, error) {
@@ -128,6 +130,15 @@ func (s *Server) publicOrgPage(w http.ResponseWriter, r *http.Request, p *page) 
 	if len(photos) > 0 {
 		d.Image = s.baseURL + "/media/" + photos[0].Medium
 	}
+	products, err := s.store.Products(r.Context(), id)
+	if err != nil {
+		return "", err
+	}
+	for _, pr := range products {
+		if pr.Available {
+			d.Products = append(d.Products, productRowOf(p, pr))
+		}
+	}
 	p.Title, p.Data = d.Name, d
 	return "public_org", nil
 }
@@ -139,4 +150,51 @@ func nationalPhone(e164 string) string {
 	}
 	n := "0" + e164[4:]
 	return n[0:2] + " " + n[2:4] + " " + n[4:6] + " " + n[6:8] + " " + n[8:10]
+}
+
+type publicProduct struct {
+	Product  org.Product
+	Name     string
+	Category string
+	Price    string
+	Story    string
+	OrgID    int64
+	OrgName  string
+	Province string
+	Photos   []photoView
+	URL      string
+	Image    string
+}
+
+// publicProductPage shows one product with its producer; a product of a record that is
+// not public is not either.
+func (s *Server) publicProductPage(w http.ResponseWriter, r *http.Request, p *page) (string, error) {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return "", err
+	}
+	pr, err := s.store.Product(r.Context(), id)
+	if err != nil {
+		return "", err
+	}
+	o, err := s.store.Organisation(r.Context(), pr.OrganisationID)
+	if err != nil {
+		return "", err
+	}
+	if o.Status != org.Validated || o.MergedInto != 0 {
+		return "", apperr.New(apperr.NotFound, "error.not_found_title")
+	}
+	photos, err := s.store.Photos(r.Context(), store.PhotoOfProduct, id)
+	if err != nil {
+		return "", err
+	}
+	d := publicProduct{Product: pr, Name: pr.Name.In(p.Code), Category: p.L.T("taxonomy.category." + pr.Category),
+		Price: priceText(p.L, pr), Story: pr.Description.In(p.Code), OrgID: o.ID, OrgName: o.Name.In(p.Code),
+		Province: s.provinceName(o.ProvinceCode, p.Code), Photos: photoViews(photos),
+		URL: s.link(p.Code, "/catalogue/products/"+strconv.FormatInt(id, 10))}
+	if len(photos) > 0 {
+		d.Image = s.baseURL + "/media/" + photos[0].Medium
+	}
+	p.Title, p.Data = d.Name, d
+	return "public_product", nil
 }

@@ -58,3 +58,19 @@ func TestPublicCatalogue(t *testing.T) {
 		}
 	})
 }
+
+func TestSitemapListsPublicPagesInEveryLanguage(t *testing.T) {
+	f := newFixture(t, storetest.SQLite(t))
+	b := newBrowser(t, f.srv)
+	code, hdr, body := b.do("GET", "/sitemap.xml", nil, nil)
+	if code != 200 || !strings.HasPrefix(hdr.Get("Content-Type"), "application/xml") {
+		t.Fatalf("sitemap: %d", code)
+	}
+	containsAll(t, "sitemap", body, "<loc>http://127.0.0.1:8080/ar/catalogue/organisations/"+itoa64(f.coop)+"</loc>",
+		`hreflang="zgh" href="http://127.0.0.1:8080/zgh/catalogue/organisations/`+itoa64(f.coop)+`"`)
+	if n := strings.Count(body, "<url>"); n < 400 {
+		t.Fatalf("only %d addresses", n)
+	}
+	_, robots := b.get("/robots.txt")
+	containsAll(t, "robots", robots, "Disallow: /ar/admin/", "Sitemap: http://127.0.0.1:8080/sitemap.xml")
+}

@@ -28,11 +28,14 @@ func (s *Server) routes() []route {
 		{pattern: "GET /healthz", perm: authz.Public, handler: http.HandlerFunc(s.health)},
 		{pattern: "GET /static/{dir}/{file}", perm: authz.Public, handler: s.assets},
 		{pattern: "GET /media/{name}", perm: authz.Public, handler: http.HandlerFunc(s.media)},
+		{pattern: "GET /sitemap.xml", perm: authz.Public, handler: http.HandlerFunc(s.sitemap)},
+		{pattern: "GET /robots.txt", perm: authz.Public, handler: http.HandlerFunc(s.robots)},
 		{pattern: "GET /{lang}/{$}", perm: authz.Public, page: s.home},
 	}
 	rs = append(rs, s.accountRoutes()...)
 	rs = append(rs, s.adminRoutes()...)
 	rs = append(rs, s.registryRoutes()...)
+	rs = append(rs, s.productRoutes()...)
 	rs = append(rs, s.catalogueRoutes()...)
 	return append(rs, route{pattern: "/", perm: authz.Public, handler: http.HandlerFunc(s.notFound)})
 }

@@ -1,0 +1,51 @@
+package store
+
+import (
+	"context"
+	"strings"
+
+	"github.com/aswaq/aswaq/internal/org"
+)
+
+// exportPage is how many organisations an export reads per query.
+const exportPage = 1000
+
+// ExportOrganisations calls fn for every organisation of the given regions (of every
+// region when all is set), merged records left out, in id order with their categories
+// and programmes. It reads a page at a time, so an export of the whole national registry
+// keeps memory flat; it holds no transaction, so it never blocks writers.
+func (s *Store) ExportOrganisations(ctx context.Context, all bool, regions []string, fn func(*org.Organisation) error) error {
+	if !all && len(regions) == 0 {
+		return nil
+	}
+	var after int64
+	for {
+		args := []any{after, exportPage}
+		cond := `o.merged_into IS NULL AND o.id > $1`
+		if !all {
+			ph := make([]string, len(regions))
+			for i, r := range regions {
+				args = append(args, r)
+				ph[i] = "$" + itoa(len(args))
+			}
+			cond += ` AND o.province_code IN (SELECT code FROM provinces WHERE region_code IN (` + strings.Join(ph, ", ") + `))`
+		}
+		rows, err := s.db.QueryContext(ctx, `SELECT `+organisationColumns+` FROM organisations o WHERE `+cond+` ORDER BY o.id LIMIT $2`, args...)
+		if err != nil {
+			return err
+		}
+		list, err := s.scanOrganisations(ctx, rows)
+		if err != nil {
+			return err
+		}
+		for i := range list {
+			if err := fn(&list[i]); err != nil {
+				return err
+			}
+		}
+		if len(list) < exportPage {
+			return nil
+		}
+		after = list[len(list)-1].ID
+	}
+}

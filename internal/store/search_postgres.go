@@ -1,0 +1,180 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+)
+
+// postgresSearch is full-text search on PostgreSQL: tsvector columns of search_docs with
+// GIN indexes (tsv: every word and tag of a document; names_tsv: its own names), written
+// and queried as literals built from textfold's words (no text-search parser or dictionary
+// runs, so the words are exactly those SQLite indexes), and LIKE on the vocabulary, which
+// pg_trgm indexes. A set is one or two @@ conditions; names_tsv saves rechecking weights
+// in the heap, which a single weighted tsvector would need.
+type postgresSearch struct{}
+
+// begin runs a search in a read-only transaction, which gives its statements one
+// snapshot and lets it set synchronize_seqscans off for them. A scan that stops after
+// LIMIT matches (counts stop at what they need) then starts at the table's first page,
+// where the planner expects it to, rather than wherever another scan of the table is:
+// from there it may read most of the table before finding the matches it wants.
+func (postgresSearch) begin(ctx context.Context, db *sql.DB) (querier, func(), error) {
+	tx, err := db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, nil, err
+	}
+	if _, err := tx.ExecContext(ctx, `SELECT set_config('synchronize_seqscans', 'off', true)`); err != nil {
+		tx.Rollback()
+		return nil, nil, err
+	}
+	return tx, func() { tx.Rollback() }, nil
+}
+
+// tsWord quotes a word as a tsvector or tsquery lexeme.
+func tsWord(w string) string {
+	return "'" + strings.ReplaceAll(strings.ReplaceAll(w, `\`, `\\`), "'", "''") + "'"
+}
+
+// tsWords writes the query words at a level as a tsquery: every word must match.
+func tsWords(words []queryWord, level matchLevel) string {
+	lexeme := func(w string, prefix bool) string {
+		if prefix {
+			return tsWord(w) + ":*"
+		}
+		return tsWord(w)
+	}
+	parts := make([]string, len(words))
+	for i, w := range words {
+		whole, prefix := lexeme(w.base, w.cut), lexeme(w.base, w.prefix || w.cut)
+		switch level {
+		case levelExact:
+			parts[i] = whole
+		case levelPrefix:
+			parts[i] = prefix
+		default:
+			alts := []string{prefix}
+			for _, f := range w.fuzzy {
+				alts = append(alts, lexeme(f, false))
+			}
+			parts[i] = "(" + strings.Join(alts, " | ") + ")"
+		}
+	}
+	return strings.Join(parts, " & ")
+}
+
+// tsTags writes tag groups: one tag of every group.
+func tsTags(groups [][]string) string {
+	parts := make([]string, len(groups))
+	for i, g := range groups {
+		alts := make([]string, len(g))
+		for j, t := range g {
+			alts[j] = tsWord(t)
+		}
+		parts[i] = "(" + strings.Join(alts, " | ") + ")"
+	}
+	return strings.Join(parts, " & ")
+}
+
+// tsAnd joins tsqueries, leaving out empty ones.
+func tsAnd(qs ...string) string {
+	var parts []string
+	for _, q := range qs {
+		if q != "" {
+			parts = append(parts, "("+q+")")
+		}
+	}
+	return strings.Join(parts, " & ")
+}
+
+func tsNot(q string) string {
+	if q == "" {
+		return ""
+	}
+	return "!(" + q + ")"
+}
+
+// cond ignores firstN: the planner sees the LIMIT of the query around it.
+func (postgresSearch) cond(set matchSet, args *sqlArgs, _ int) string {
+	words := ""
+	if len(set.words) > 0 {
+		words = tsWords(set.words, set.level)
+	}
+	tags := tsTags(set.tags)
+	better := ""
+	if set.level > levelExact {
+		better = tsWords(set.words, set.level-1)
+	}
+	match := func(column, q string) string { return "d." + column + " @@ " + args.add(q) + "::tsquery" }
+	switch set.part {
+	case partNames:
+		c := match("names_tsv", words)
+		if rest := tsAnd(tags, tsNot(better)); rest != "" {
+			c += " AND " + match("tsv", rest)
+		}
+		return c
+	case partBody:
+		return match("tsv", tsAnd(words, tags, tsNot(better))) + " AND NOT " + match("names_tsv", words)
+	}
+	return match("tsv", tsAnd(words, tags))
+}
+
+func (d postgresSearch) count(set matchSet, args *sqlArgs, upTo string) string {
+	return "SELECT COUNT(*) FROM (SELECT 1 FROM search_docs d WHERE " + d.cond(set, args, 0) + " LIMIT " + upTo + ") c"
+}
+
+func (postgresSearch) infixQuery() string {
+	return `SELECT term FROM search_terms WHERE term LIKE $1 ORDER BY length(term), term LIMIT $2`
+}
+
+// infixArg is a LIKE pattern; words hold no % or _ (textfold makes them separators).
+func (postgresSearch) infixArg(word string) string { return "%" + word + "%" }
+
+// tsvector writes words as a tsvector literal. Positions are not kept: queries are
+// single words, never phrases.
+func tsvector(words ...[]string) string {
+	var b strings.Builder
+	for _, ws := range words {
+		for _, w := range ws {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(tsWord(w))
+		}
+	}
+	return b.String()
+}
+
+func (postgresSearch) maxParams() int { return 10000 }
+
+func (d postgresSearch) writeDocs(ctx context.Context, tx *sql.Tx, docs []*searchDoc) error {
+	return insertDocRows(ctx, tx, docs, d.maxParams(), func(args *sqlArgs, d *searchDoc) (string, string) {
+		return "tsv, names_tsv", args.add(tsvector(d.names, d.body, d.tags)) + "::tsvector, " + args.add(tsvector(d.names)) + "::tsvector"
+	})
+}
+
+func (d postgresSearch) deleteDocs(ctx context.Context, tx *sql.Tx, ids []int64) error {
+	return deleteDocRows(ctx, tx, "search_docs", "doc_id", ids, d.maxParams())
+}
+
+// lock takes a table lock that conflicts with every write to the index (and with
+// itself) but not with reads.
+func (postgresSearch) lock(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, `LOCK TABLE search_docs, search_terms, search_term_keys IN SHARE ROW EXCLUSIVE MODE`)
+	return err
+}
+
+func (postgresSearch) clear(ctx context.Context, tx *sql.Tx) error {
+	for _, q := range []string{`DELETE FROM search_docs`, `DELETE FROM search_term_keys`, `DELETE FROM search_terms`} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// optimize refreshes the planner's statistics, which a bulk load leaves stale.
+func (postgresSearch) optimize(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, `ANALYZE search_docs, search_terms, search_term_keys`)
+	return err
+}

@@ -1,0 +1,188 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+)
+
+// sqliteSearch is full-text search on SQLite: an FTS5 table (search_fts: columns names,
+// body and tags; rowid = doc_id) queried with MATCH, and an FTS5 trigram table over the
+// vocabulary. A set is one MATCH expression: FTS5 intersects, unites and subtracts the
+// word lists itself, and streams them in rowid order, so counting stops at its limit and
+// a page in document order reads no more rows than it shows.
+type sqliteSearch struct{}
+
+// begin runs a search on the pool: a transaction would take the write lock (the store
+// opens SQLite transactions IMMEDIATE), and WAL readers need none.
+func (sqliteSearch) begin(_ context.Context, db *sql.DB) (querier, func(), error) {
+	return db, func() {}, nil
+}
+
+// ftsWord quotes a word as an FTS5 string: whatever it holds is then a word to look for,
+// never query syntax (AND, NEAR, *, :, parentheses…).
+func ftsWord(w string) string { return `"` + strings.ReplaceAll(w, `"`, `""`) + `"` }
+
+// ftsWords writes the query words at a level: every word must match.
+func ftsWords(words []queryWord, level matchLevel) string {
+	parts := make([]string, len(words))
+	for i, w := range words {
+		whole, prefix := ftsWord(w.base), ftsWord(w.base)
+		if w.prefix || w.cut {
+			prefix += "*"
+		}
+		if w.cut {
+			whole = prefix
+		}
+		switch level {
+		case levelExact:
+			parts[i] = whole
+		case levelPrefix:
+			parts[i] = prefix
+		default:
+			alts := []string{prefix}
+			for _, f := range w.fuzzy {
+				alts = append(alts, ftsWord(f))
+			}
+			parts[i] = "(" + strings.Join(alts, " OR ") + ")"
+		}
+	}
+	return strings.Join(parts, " AND ")
+}
+
+// ftsTags writes tag groups: one tag of every group.
+func ftsTags(groups [][]string) string {
+	parts := make([]string, len(groups))
+	for i, g := range groups {
+		alts := make([]string, len(g))
+		for j, t := range g {
+			alts[j] = ftsWord(t)
+		}
+		parts[i] = "(" + strings.Join(alts, " OR ") + ")"
+	}
+	return strings.Join(parts, " AND ")
+}
+
+// ftsAnd joins expressions, leaving out empty ones.
+func ftsAnd(exprs ...string) string {
+	var parts []string
+	for _, e := range exprs {
+		if e != "" {
+			parts = append(parts, "("+e+")")
+		}
+	}
+	return strings.Join(parts, " AND ")
+}
+
+// ftsNot is a without b; FTS5's NOT is binary.
+func ftsNot(a, b string) string {
+	if b == "" {
+		return a
+	}
+	return "(" + a + ") NOT (" + b + ")"
+}
+
+// expr writes the FTS5 query selecting set.
+func (sqliteSearch) expr(set matchSet) string {
+	words := ""
+	if len(set.words) > 0 {
+		words = ftsWords(set.words, set.level)
+	}
+	tags := ftsTags(set.tags)
+	better := ""
+	if set.level > levelExact {
+		better = ftsWords(set.words, set.level-1)
+	}
+	names := "{names} : (" + words + ")"
+	switch set.part {
+	case partNames:
+		return ftsNot(ftsAnd(names, tags), better)
+	case partBody:
+		if better != "" {
+			names = "(" + better + ") OR (" + names + ")"
+		}
+		return ftsNot(ftsAnd(words, tags), names)
+	}
+	return ftsAnd(words, tags)
+}
+
+func (d sqliteSearch) cond(set matchSet, args *sqlArgs, firstN int) string {
+	q := "SELECT rowid FROM search_fts WHERE search_fts MATCH " + args.add(d.expr(set))
+	if firstN > 0 {
+		q += " ORDER BY rowid LIMIT " + args.add(firstN)
+	}
+	return "d.doc_id IN (" + q + ")"
+}
+
+// count reads the full-text index alone: filters are in it as tags.
+func (d sqliteSearch) count(set matchSet, args *sqlArgs, upTo string) string {
+	return "SELECT COUNT(*) FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH " + args.add(d.expr(set)) + " LIMIT " + upTo + ")"
+}
+
+func (sqliteSearch) infixQuery() string {
+	return `SELECT term FROM search_terms_trgm WHERE search_terms_trgm MATCH $1 ORDER BY length(term), term LIMIT $2`
+}
+
+func (sqliteSearch) infixArg(word string) string { return ftsWord(word) }
+
+func (sqliteSearch) maxParams() int { return 300 }
+
+func (d sqliteSearch) writeDocs(ctx context.Context, tx *sql.Tx, docs []*searchDoc) error {
+	if err := insertDocRows(ctx, tx, docs, d.maxParams(), nil); err != nil {
+		return err
+	}
+	batch := d.maxParams() / 4
+	for len(docs) > 0 {
+		n := min(len(docs), batch)
+		var args sqlArgs
+		rows := make([]string, n)
+		for i, d := range docs[:n] {
+			rows[i] = "(" + args.add(d.docID) + ", " + args.add(strings.Join(d.names, " ")) + ", " +
+				args.add(strings.Join(d.body, " ")) + ", " + args.add(strings.Join(d.tags, " ")) + ")"
+		}
+		docs = docs[n:]
+		if _, err := tx.ExecContext(ctx, `INSERT INTO search_fts (rowid, names, body, tags) VALUES `+strings.Join(rows, ", "), args...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (d sqliteSearch) deleteDocs(ctx context.Context, tx *sql.Tx, ids []int64) error {
+	if err := deleteDocRows(ctx, tx, "search_fts", "rowid", ids, d.maxParams()); err != nil {
+		return err
+	}
+	return deleteDocRows(ctx, tx, "search_docs", "doc_id", ids, d.maxParams())
+}
+
+// lock has nothing to do: writes on SQLite take the database's write lock at BEGIN.
+func (sqliteSearch) lock(context.Context, *sql.Tx) error { return nil }
+
+func (sqliteSearch) clear(ctx context.Context, tx *sql.Tx) error {
+	for _, q := range []string{
+		`DELETE FROM search_docs`,
+		`INSERT INTO search_fts (search_fts) VALUES ('delete-all')`,
+		`DELETE FROM search_term_keys`,
+		`DELETE FROM search_terms`,
+		`DELETE FROM search_terms_trgm`,
+	} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// optimize merges the FTS5 segments a bulk load leaves, which makes queries faster.
+func (sqliteSearch) optimize(ctx context.Context, tx *sql.Tx) error {
+	for _, q := range []string{
+		`INSERT INTO search_fts (search_fts) VALUES ('optimize')`,
+		`INSERT INTO search_terms_trgm (search_terms_trgm) VALUES ('optimize')`,
+		`ANALYZE search_docs`,
+	} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return err
+		}
+	}
+	return nil
+}
