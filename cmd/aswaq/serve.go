@@ -60,6 +60,11 @@ func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.
 		log.Info("no SMTP server configured: messages wait in the outbox")
 	}
 
+	bundle, err := i18n.Load()
+	if err != nil {
+		return err
+	}
+	st.SetSearchLabels(web.SearchLabels(bundle))
 	if *withDemo {
 		switch sum, err := demo.Load(ctx, st); {
 		case errors.Is(err, demo.ErrNotEmpty):
@@ -69,10 +74,6 @@ func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.
 		default:
 			log.Info("demo data loaded", "editions", sum.Editions, "organisations", sum.Organisations)
 		}
-	}
-	bundle, err := i18n.Load()
-	if err != nil {
-		return err
 	}
 	srv, err := web.New(ctx, web.Config{Store: st, Bundle: bundle, Logger: log, Version: version(),
 		BaseURL: *baseURL, TrustProxy: *trustProxy, OutboxNotify: mailer.Notify})

@@ -6,25 +6,25 @@ package store
 //
 // Every organisation that is not merged into another, and every product of one, has a row
 // in search_docs. The row carries what a result list shows (names, province, sector,
-// price, the organisation of a product) and what filters test (region, province, sector,
-// category, legal form, women- and youth-led, status), so a search reads nothing else: no
-// N+1 queries, and the region filter is one indexed column rather than a join through
-// provinces. The row's words are in two fields: "names" (the record's own names in
-// Arabic, French and Tamazight) and "body" (identifiers, province names, the codes and
-// labels of its legal form, sector and categories, and for a product its organisation's
-// names). Words are textfold's: "تعاونيةُ الأمل" is indexed as "تعاونيه الامل", "Coopérative"
-// as "cooperative". A word is also indexed under its base form (baseForm: the Arabic
-// article and the French plural taken away), so "عسل" finds "العسل" exactly.
+// price, the organisation of a product) and what filters test, so a search reads nothing
+// else: no N+1 queries, and the region of a product is the row's, not a join through its
+// organisation and province. The row's words are in three fields: "names" (the record's
+// own names in Arabic, French and Tamazight), "body" (identifiers, province names, the
+// codes and labels of its legal form, sector and categories, and for a product its
+// organisation's names) and "tags" (its filter values, below). Words are textfold's:
+// "تعاونيةُ الأمل" is indexed as "تعاونيه الامل", "Coopérative" as "cooperative". A word is
+// also indexed under its base form (baseForm: the Arabic article and the French plural
+// taken away), so "عسل" finds "العسل" exactly.
 //
 // On SQLite the words go to an FTS5 table (search_fts, ascii tokenizer: it splits on
-// spaces exactly as textfold does); on PostgreSQL to a tsvector column built directly from
-// the same words (weight A for names, B for body) with a GIN index. The vocabulary of all
-// words (search_terms) is kept beside them with a trigram index (FTS5 trigram; pg_trgm)
-// for words inside longer words, and with typo keys (search_term_keys: each word under
-// every form with one letter deleted) for misspellings. Typos and substrings are looked up
-// in the vocabulary (a few thousand words) rather than in 360,000 documents: the query
-// then asks the full-text index for the words found, which is fast on both engines and
-// gives both engines the same results.
+// spaces exactly as textfold does); on PostgreSQL to two tsvector columns (all words and
+// tags; the names alone) built directly from the same words, with GIN indexes. The
+// vocabulary of all words (search_terms) is kept beside them with a trigram index (FTS5
+// trigram; pg_trgm) for words inside longer words, and with typo keys (search_term_keys:
+// each word under every form with one letter deleted) for misspellings. Typos and
+// substrings are looked up in the vocabulary (thousands of words) rather than in 360,000
+// documents: the query then asks the full-text index for the words found, which is fast
+// on both engines and gives both engines the same results.
 //
 // # Ranking
 //

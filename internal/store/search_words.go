@@ -1,6 +1,7 @@
 package store
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -193,9 +194,14 @@ func parseQuery(text string) []queryWord {
 		}
 		seen[b] = true
 		out = append(out, queryWord{word: w, base: b, prefix: utf8.RuneCountInString(b) >= minPrefixRunes, cut: cut})
-		if len(out) == maxQueryWords {
-			break
-		}
+	}
+	// One-letter words say nothing beside longer ones (the French elisions of "huile
+	// d'argan", an Arabic "و" typed apart) and match a large part of the registry.
+	if slices.ContainsFunc(out, func(w queryWord) bool { return utf8.RuneCountInString(w.word) > 1 }) {
+		out = slices.DeleteFunc(out, func(w queryWord) bool { return utf8.RuneCountInString(w.word) == 1 })
+	}
+	if len(out) > maxQueryWords {
+		out = out[:maxQueryWords]
 	}
 	return out
 }

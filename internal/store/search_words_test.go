@@ -59,12 +59,16 @@ func TestParseQuery(t *testing.T) {
 	}
 	for text, want := range map[string][]string{
 		"تعاونيةُ الأمل":           {"تعاونيه", "امل"},
-		"  Coopérative, L'ÉTOILE ": {"cooperative", "l", "etoile"},
+		"  Coopérative, L'ÉTOILE ": {"cooperative", "etoile"},
+		"huile d'argan":            {"huile", "argan"},
+		"عسل و زيت":                {"عسل", "زيت"},
+		"l d":                      {"l", "d"},
 		`"*:()' % _ AND NEAR`:      {"and", "near"},
 		"١٢٠٠":                     {"1200"},
 		"!!! ؟ ...":                nil,
 		"الأمل امل والأمل":         {"امل"},
 		"a b c d e f g h i j":      {"a", "b", "c", "d", "e", "f", "g", "h"},
+		"a b c d e f g h i j kk":   {"kk"},
 		strings.Repeat("ب", 50):    {strings.Repeat("ب", maxWordRunes) + "…"},
 	} {
 		if got := words(text); !slices.Equal(got, want) {
@@ -83,7 +87,7 @@ func TestParseQuery(t *testing.T) {
 }
 
 func TestQueryText(t *testing.T) {
-	words := parseQuery("الأمل ب cooperatives")
+	words := parseQuery("الأمل بب cooperatives")
 	words[0].fuzzy = []string{"الامال"}
 	tags := [][]string{{tag(tagKind, "product")}, {tag(tagRegion, "01"), tag(tagRegion, "08")}}
 	lite := sqliteSearch{}
@@ -91,13 +95,13 @@ func TestQueryText(t *testing.T) {
 		set  matchSet
 		want string
 	}{
-		{matchSet{words: words, level: levelExact}, `("امل" AND "ب" AND "cooperative")`},
-		{matchSet{words: words, level: levelPrefix}, `("امل"* AND "ب" AND "cooperative"*)`},
+		{matchSet{words: words, level: levelExact}, `("امل" AND "بب" AND "cooperative")`},
+		{matchSet{words: words, level: levelPrefix}, `("امل"* AND "بب"* AND "cooperative"*)`},
 		{matchSet{words: words, level: levelFuzzy, tags: tags},
-			`(("امل"* OR "الامال") AND ("ب") AND ("cooperative"*)) AND (("§kproduct") AND ("§r01" OR "§r08"))`},
-		{matchSet{words: words, level: levelExact, part: partNames}, `({names} : ("امل" AND "ب" AND "cooperative"))`},
+			`(("امل"* OR "الامال") AND ("بب"*) AND ("cooperative"*)) AND (("§kproduct") AND ("§r01" OR "§r08"))`},
+		{matchSet{words: words, level: levelExact, part: partNames}, `({names} : ("امل" AND "بب" AND "cooperative"))`},
 		{matchSet{words: words, level: levelPrefix, part: partBody},
-			`(("امل"* AND "ب" AND "cooperative"*)) NOT (("امل" AND "ب" AND "cooperative") OR ({names} : ("امل"* AND "ب" AND "cooperative"*)))`},
+			`(("امل"* AND "بب"* AND "cooperative"*)) NOT (("امل" AND "بب" AND "cooperative") OR ({names} : ("امل"* AND "بب"* AND "cooperative"*)))`},
 		{matchSet{tags: tags}, `(("§kproduct") AND ("§r01" OR "§r08"))`},
 	} {
 		if got := lite.expr(c.set); got != c.want {
@@ -108,12 +112,12 @@ func TestQueryText(t *testing.T) {
 		set  matchSet
 		want []any
 	}{
-		{matchSet{words: words, level: levelExact}, []any{`('امل' & 'ب' & 'cooperative')`}},
+		{matchSet{words: words, level: levelExact}, []any{`('امل' & 'بب' & 'cooperative')`}},
 		{matchSet{words: words, level: levelFuzzy, tags: tags},
-			[]any{`(('امل':* | 'الامال') & ('ب') & ('cooperative':*)) & (('§kproduct') & ('§r01' | '§r08'))`}},
+			[]any{`(('امل':* | 'الامال') & ('بب':*) & ('cooperative':*)) & (('§kproduct') & ('§r01' | '§r08'))`}},
 		{matchSet{words: words, level: levelPrefix, part: partNames},
-			[]any{`'امل':* & 'ب' & 'cooperative':*`, `(!('امل' & 'ب' & 'cooperative'))`}},
-		{matchSet{words: words, level: levelExact, part: partBody}, []any{`('امل' & 'ب' & 'cooperative')`, `'امل' & 'ب' & 'cooperative'`}},
+			[]any{`'امل':* & 'بب':* & 'cooperative':*`, `(!('امل' & 'بب' & 'cooperative'))`}},
+		{matchSet{words: words, level: levelExact, part: partBody}, []any{`('امل' & 'بب' & 'cooperative')`, `'امل' & 'بب' & 'cooperative'`}},
 	} {
 		var args sqlArgs
 		postgresSearch{}.cond(c.set, &args, 0)
@@ -124,7 +128,7 @@ func TestQueryText(t *testing.T) {
 	if got := tsvector([]string{"عسل", "miel"}, []string{"o'x", `a\b`}); got != `'عسل' 'miel' 'o''x' 'a\\b'` {
 		t.Errorf("tsvector %s", got)
 	}
-	for value, want := range map[string]string{"local_products": "§slocal§products", "03": "§s03", "Handicraft": "§§none", "ب": "§§none", "": "§s"} {
+	for value, want := range map[string]string{"local_products": "§slocal§products", "03": "§s03", "Handicraft": "§§none", "بب": "§§none", "": "§s"} {
 		if got := tag(tagSector, value); got != want {
 			t.Errorf("tag(%q) = %q, want %q", value, got, want)
 		}

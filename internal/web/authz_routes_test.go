@@ -101,6 +101,8 @@ type fixture struct {
 func newFixture(t *testing.T, st *store.Store) *fixture {
 	t.Helper()
 	ctx := context.Background()
+	labels, _ := i18n.Load()
+	st.SetSearchLabels(SearchLabels(labels))
 	if _, err := demo.Load(ctx, st); err != nil {
 		t.Fatal(err)
 	}

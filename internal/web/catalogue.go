@@ -22,31 +22,57 @@ func (s *Server) catalogueRoutes() []route {
 
 type catalogueData struct {
 	Form    *form
-	Orgs    []orgRow
+	Hits    []catalogueHit
 	Choices orgChoices
 	Pager   pager
 }
 
-// cataloguePage is the public list of producers, searchable and filterable, readable
-// without JavaScript; every filter is in the address, so a search can be shared.
+// catalogueHit is one organisation or product found, in the reader's language.
+type catalogueHit struct {
+	Href     string
+	Name     string
+	Kind     string // what it is: a legal form, or a product category
+	Detail   string // the sector and province, or the producer
+	Price    string
+	Province string
+}
+
+// cataloguePage is the public list of producers and products: one search box tolerant of
+// Arabic spellings and French accents, filters, readable without JavaScript; every filter
+// is in the address, so a search can be shared.
 func (s *Server) cataloguePage(w http.ResponseWriter, r *http.Request, p *page) (string, error) {
 	q := r.URL.Query()
 	f := newForm()
-	for _, k := range []string{"q", "province", "sector"} {
+	for _, k := range []string{"q", "province", "sector", "kind"} {
 		f.Values[k] = strings.TrimSpace(q.Get(k))
 	}
+	kind := f.Get("kind")
+	if kind != store.KindOrganisation && kind != store.KindProduct {
+		kind = ""
+	}
 	pg := newPager(r, 24)
-	list, total, err := s.store.ListOrganisations(r.Context(), store.OrgFilter{AllRegions: true, Query: f.Get("q"),
-		Province: f.Get("province"), Sector: f.Get("sector"), Status: org.Validated, Limit: pg.Size, Offset: pg.Offset()})
+	res, err := s.store.Search(r.Context(), store.SearchQuery{Text: f.Get("q"), Kind: kind, Province: f.Get("province"),
+		Sector: f.Get("sector"), Status: string(org.Validated), Limit: pg.Size, Offset: pg.Offset()})
 	if err != nil {
 		return "", err
 	}
-	d := catalogueData{Form: f, Choices: s.orgChoices(p, nil), Pager: pg.withTotal(total, r.URL)}
-	for _, o := range list {
-		d.Orgs = append(d.Orgs, s.orgRow(p, o))
+	d := catalogueData{Form: f, Choices: s.orgChoices(p, nil), Pager: pg.withTotal(res.Total, r.URL)}
+	for _, h := range res.Hits {
+		d.Hits = append(d.Hits, s.catalogueHit(p, h))
 	}
 	p.Title, p.Data = p.L.T("catalogue.title"), d
 	return "catalogue", nil
+}
+
+func (s *Server) catalogueHit(p *page, h store.SearchHit) catalogueHit {
+	province := s.provinceName(h.ProvinceCode, p.Code)
+	if h.Kind == store.KindProduct {
+		pr := org.Product{PriceMin: h.PriceMin, PriceMax: h.PriceMax, Unit: h.Unit}
+		return catalogueHit{Href: "/" + p.Code + "/catalogue/products/" + strconv.FormatInt(h.ID, 10), Name: h.Name.In(p.Code),
+			Kind: p.L.T("taxonomy.category." + h.Category), Detail: h.OrganisationName.In(p.Code), Price: priceText(p.L, pr), Province: province}
+	}
+	return catalogueHit{Href: "/" + p.Code + "/catalogue/organisations/" + strconv.FormatInt(h.ID, 10), Name: h.Name.In(p.Code),
+		Kind: p.L.T("org.legal_form." + string(h.LegalForm)), Detail: p.L.T("taxonomy.sector." + string(h.Sector)), Province: province}
 }
 
 // publicOrg is an organisation as the public sees it: only what its representatives chose

@@ -4,9 +4,11 @@ import (
 	"context"
 	"html"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
+	"github.com/aswaq/aswaq/internal/mltext"
 	"github.com/aswaq/aswaq/internal/org"
 	"github.com/aswaq/aswaq/internal/store"
 	"github.com/aswaq/aswaq/internal/store/storetest"
@@ -21,6 +23,23 @@ func TestPublicCatalogue(t *testing.T) {
 		code, list := visitor.get("/fr/catalogue?sector=local_products&province=451")
 		if code != 200 || !strings.Contains(list, "Coopérative des femmes de Sefrou pour les figues") || strings.Contains(list, "Coopérative du safran de Taliouine") || strings.Contains(list, "Coopérative des boutons de Sefrou") {
 			t.Fatalf("filtered list: %d", code)
+		}
+		// One search box, tolerant of spelling: the hamza, the ta marbuta, French accents.
+		_, found := visitor.get("/ar/catalogue?q=" + url.QueryEscape("تعاونيه الامل للعسل"))
+		if !strings.Contains(found, "تعاونية الأمل للعسل") {
+			t.Fatal("an Arabic spelling variant does not find the cooperative")
+		}
+		_, found = visitor.get("/fr/catalogue?q=cooperative+tislit")
+		if !strings.Contains(found, "Coopérative Tislit des tapis") {
+			t.Fatal("a search without accents does not find the cooperative")
+		}
+		honey := org.Product{OrganisationID: f.coop, Name: mltext.Text{AR: "عسل الزعتر الجبلي"}, Category: "honey", PriceMin: 15000, Unit: org.Kilogram, Available: true}
+		if err := st.CreateProduct(ctx, &honey); err != nil {
+			t.Fatal(err)
+		}
+		_, found = visitor.get("/ar/catalogue?kind=product&q=" + url.QueryEscape("عسل الزعتر"))
+		if !strings.Contains(found, "عسل الزعتر الجبلي") || !strings.Contains(found, "150,00") {
+			t.Fatal("the product is not found by its name with its price")
 		}
 		o, _ := st.Organisation(ctx, f.coop)
 		o.Contact.Phone, o.Contact.PhonePublic, o.Contact.WhatsApp = "+212612345678", true, true

@@ -22,6 +22,8 @@ var testNow = time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
 func newServer(t testing.TB, st *store.Store) *web.Server {
 	t.Helper()
 	ctx := context.Background()
+	labels, _ := i18n.Load()
+	st.SetSearchLabels(web.SearchLabels(labels))
 	if _, err := demo.Load(ctx, st); err != nil {
 		t.Fatal(err)
 	}

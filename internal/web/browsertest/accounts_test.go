@@ -23,6 +23,8 @@ func startSiteWithInvitation(t *testing.T, lang i18n.Lang) (base, invitation str
 	t.Helper()
 	ctx := context.Background()
 	st := storetest.SQLite(t)
+	labels, _ := i18n.Load()
+	st.SetSearchLabels(web.SearchLabels(labels))
 	if _, err := demo.Load(ctx, st); err != nil {
 		t.Fatal(err)
 	}

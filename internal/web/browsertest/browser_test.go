@@ -20,6 +20,8 @@ func startSite(t *testing.T) string {
 	t.Helper()
 	ctx := context.Background()
 	st := storetest.SQLite(t)
+	labels, _ := i18n.Load()
+	st.SetSearchLabels(web.SearchLabels(labels))
 	if _, err := demo.Load(ctx, st); err != nil {
 		t.Fatal(err)
 	}
