@@ -10,7 +10,9 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/aswaq/aswaq/internal/i18n"
 	"github.com/aswaq/aswaq/internal/store"
+	"github.com/aswaq/aswaq/internal/web"
 )
 
 // newFlagSet returns a flag set that reports errors instead of printing them and exiting,
@@ -92,6 +94,18 @@ func (f *dbFlags) open(ctx context.Context, migrate bool) (*store.Store, error) 
 	if _, err := st.Migrate(ctx); err != nil {
 		st.Close()
 		return nil, err
+	}
+	// Every command that writes indexes records with the names of categories, sectors and
+	// legal forms in every language; an index built otherwise is rebuilt here.
+	bundle, err := i18n.Load()
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	st.SetSearchLabels(web.SearchLabels(bundle))
+	if _, err := st.EnsureSearchIndex(ctx); err != nil {
+		st.Close()
+		return nil, fmt.Errorf("building the search index: %w", err)
 	}
 	return st, nil
 }

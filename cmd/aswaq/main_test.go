@@ -151,6 +151,17 @@ func TestServeAnswersAndShutsDownGracefully(t *testing.T) {
 			if !strings.Contains(string(page), "Ouarzazate") {
 				t.Fatalf("demo fairs not on the home page")
 			}
+			// The search index knows category names: "miel" finds producers of honey whose
+			// names say "عسل" only.
+			resp, err = http.Get("http://" + addr + "/fr/catalogue?q=miel")
+			if err != nil {
+				t.Fatal(err)
+			}
+			page, _ = io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if !strings.Contains(string(page), "du miel") {
+				t.Fatalf("searching the demo catalogue for miel finds nothing")
+			}
 
 			cancel()
 			select {

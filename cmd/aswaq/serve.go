@@ -64,7 +64,6 @@ func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.
 	if err != nil {
 		return err
 	}
-	st.SetSearchLabels(web.SearchLabels(bundle))
 	if *withDemo {
 		switch sum, err := demo.Load(ctx, st); {
 		case errors.Is(err, demo.ErrNotEmpty):

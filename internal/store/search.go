@@ -62,11 +62,9 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
-	"weak"
 
 	"github.com/aswaq/aswaq/internal/mltext"
 	"github.com/aswaq/aswaq/internal/org"
@@ -179,27 +177,13 @@ const (
 	LabelLegalForm = "legal_form"
 )
 
-// searchSettings are the search settings of one Store. They live beside the Store, keyed
-// by a weak pointer, rather than in it, only because this file does not own the Store's
-// definition; they go with the Store when it is garbage collected.
+// searchSettings are the search settings of one Store.
 type searchSettings struct {
 	mu     sync.RWMutex
 	labels SearchLabels
 }
 
-var searchSettingsOf sync.Map // weak.Pointer[Store] → *searchSettings
-
-func (s *Store) searchSettings() *searchSettings {
-	k := weak.Make(s)
-	if v, ok := searchSettingsOf.Load(k); ok {
-		return v.(*searchSettings)
-	}
-	v, loaded := searchSettingsOf.LoadOrStore(k, &searchSettings{})
-	if !loaded {
-		runtime.AddCleanup(s, func(k weak.Pointer[Store]) { searchSettingsOf.Delete(k) }, k)
-	}
-	return v.(*searchSettings)
-}
+func (s *Store) searchSettings() *searchSettings { return &s.search }
 
 // SetSearchLabels sets where the index takes the labels of categories, sectors and legal
 // forms from, so "miel" finds honey and "تعاونية" cooperatives. Without it documents carry

@@ -37,6 +37,7 @@ type Store struct {
 	engine Engine
 	now    func() time.Time
 	gen    atomic.Uint64 // counts committed writes, for caches in this process
+	search searchSettings
 }
 
 // Open connects to the database named by dsn: a postgres:// (or postgresql://) URL, or a
