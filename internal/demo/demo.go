@@ -23,6 +23,18 @@ type Summary struct {
 
 // Load stores the demo data set into an empty, migrated database.
 func Load(ctx context.Context, st *store.Store) (Summary, error) {
+	return LoadWith(ctx, st, Options{PerProvince: registryPerProvince})
+}
+
+// Options size the demo data set.
+type Options struct {
+	// PerProvince is how many generated organisations each province gets, besides the
+	// hand-written ones. Tests that need no large registry use 0 to start faster.
+	PerProvince int
+}
+
+// LoadWith is Load with a chosen size.
+func LoadWith(ctx context.Context, st *store.Store, opts Options) (Summary, error) {
 	var sum Summary
 	n, err := st.CountEditions(ctx)
 	if err != nil {
@@ -43,7 +55,7 @@ func Load(ctx context.Context, st *store.Store) (Summary, error) {
 			}
 			sum.Editions++
 		}
-		for _, o := range append(Organisations(), generatedOrganisations(provinces)...) {
+		for _, o := range append(Organisations(), generatedOrganisations(provinces, opts.PerProvince)...) {
 			if err := st.CreateOrganisation(ctx, &o); err != nil {
 				return fmt.Errorf("demo organisation %q: %w", o.Name.FR, err)
 			}

@@ -39,7 +39,7 @@ var categoryWords = map[string]struct{ ar, fr string }{
 // generatedOrganisations makes a deterministic registry: a few organisations in every
 // province, of the sectors and categories of the seeds, with plausible names, members and
 // contacts. The same call always gives the same records.
-func generatedOrganisations(provinces []geo.Prov) []org.Organisation {
+func generatedOrganisations(provinces []geo.Prov, perProvince int) []org.Organisation {
 	cats := make([]string, 0, len(categoryWords))
 	for _, c := range taxonomy.Categories {
 		if _, ok := categoryWords[c.Code]; ok {
@@ -49,7 +49,7 @@ func generatedOrganisations(provinces []geo.Prov) []org.Organisation {
 	var out []org.Organisation
 	n := 0
 	for _, p := range provinces {
-		for i := 0; i < registryPerProvince; i++ {
+		for i := 0; i < perProvince; i++ {
 			n++
 			word := nameWords[(n*7+i)%len(nameWords)]
 			code := cats[(n*5+i*3)%len(cats)]

@@ -103,7 +103,8 @@ func newFixture(t *testing.T, st *store.Store) *fixture {
 	ctx := context.Background()
 	labels, _ := i18n.Load()
 	st.SetSearchLabels(SearchLabels(labels))
-	if _, err := demo.Load(ctx, st); err != nil {
+	// The hand-written registry is enough here; the large generated one only slows tests.
+	if _, err := demo.LoadWith(ctx, st, demo.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	bundle, err := i18n.Load()

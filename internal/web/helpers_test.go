@@ -24,7 +24,7 @@ func newServer(t testing.TB, st *store.Store) *web.Server {
 	ctx := context.Background()
 	labels, _ := i18n.Load()
 	st.SetSearchLabels(web.SearchLabels(labels))
-	if _, err := demo.Load(ctx, st); err != nil {
+	if _, err := demo.LoadWith(ctx, st, demo.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	bundle, err := i18n.Load()

@@ -37,7 +37,7 @@ func TestPublicPagesAreCachedUntilTheDataChanges(t *testing.T) {
 
 func TestPageCacheExpires(t *testing.T) {
 	st := storetest.SQLite(t)
-	demo.Load(context.Background(), st)
+	demo.LoadWith(context.Background(), st, demo.Options{})
 	bundle, _ := i18n.Load()
 	now := testNow
 	srv, err := web.New(context.Background(), web.Config{Store: st, Bundle: bundle, Now: func() time.Time { return now }, PageCacheTTL: time.Minute})

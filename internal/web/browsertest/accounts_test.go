@@ -25,7 +25,7 @@ func startSiteWithInvitation(t *testing.T, lang i18n.Lang) (base, invitation str
 	st := storetest.SQLite(t)
 	labels, _ := i18n.Load()
 	st.SetSearchLabels(web.SearchLabels(labels))
-	if _, err := demo.Load(ctx, st); err != nil {
+	if _, err := demo.LoadWith(ctx, st, demo.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	bundle, _ := i18n.Load()

@@ -22,7 +22,7 @@ func startSite(t *testing.T) string {
 	st := storetest.SQLite(t)
 	labels, _ := i18n.Load()
 	st.SetSearchLabels(web.SearchLabels(labels))
-	if _, err := demo.Load(ctx, st); err != nil {
+	if _, err := demo.LoadWith(ctx, st, demo.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	bundle, err := i18n.Load()
