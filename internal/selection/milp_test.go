@@ -1,3 +1,9 @@
+//go:build milp
+
+// The comparisons with external MILP solvers are built only with -tags milp: they need
+// Debian's coinor-cbc and glpk-utils and minutes of time, so the ordinary test run
+// neither builds nor skips them.
+
 package selection
 
 import (
@@ -17,18 +23,14 @@ import (
 
 // TestCompareMILP times general-purpose MILP solvers (CBC, GLPK) on the
 // benchmark instances and cross-checks their optima against Solve. It
-// needs `cbc` and/or `glpsol` (Debian packages coinor-cbc, glpk-utils) and
-// runs only with ASWAQ_SELECT_COMPARE_MILP=1:
+// needs `cbc` and/or `glpsol` (Debian packages coinor-cbc, glpk-utils):
 //
-//	ASWAQ_SELECT_COMPARE_MILP=1 go test -run TestCompareMILP -v ./internal/selection
+//	go test -tags milp -run TestCompareMILP -v ./internal/selection
 //
 // The external solvers get the same lexicographic objective in two solves:
 // the largest count, then the highest score (in hundredths) with that
 // count fixed. Both times are added up.
 func TestCompareMILP(t *testing.T) {
-	if os.Getenv("ASWAQ_SELECT_COMPARE_MILP") == "" {
-		t.Skip("set ASWAQ_SELECT_COMPARE_MILP=1 to compare with CBC/GLPK")
-	}
 	tmlim := 300
 	if v := os.Getenv("ASWAQ_SELECT_MILP_TIMELIMIT"); v != "" {
 		tmlim, _ = strconv.Atoi(v)
@@ -193,13 +195,10 @@ func runMILP(t *testing.T, solver, lp, dir string, tmlim int) (float64, time.Dur
 
 // TestCrossCheckMILPRandom compares the optimal count and score of Solve
 // with CBC on random problems of 30 to 400 candidates (beyond exhaustive
-// search). Runs only with ASWAQ_SELECT_COMPARE_MILP=1.
+// search).
 func TestCrossCheckMILPRandom(t *testing.T) {
-	if os.Getenv("ASWAQ_SELECT_COMPARE_MILP") == "" {
-		t.Skip("set ASWAQ_SELECT_COMPARE_MILP=1 to cross-check with CBC")
-	}
 	if _, err := exec.LookPath("cbc"); err != nil {
-		t.Skip("cbc not installed")
+		t.Fatal("cbc is needed: apt-get install coinor-cbc")
 	}
 	dir := t.TempDir()
 	r := rand.New(rand.NewPCG(11, 12))
