@@ -179,7 +179,7 @@ func TestSolveRejectsInvalid(t *testing.T) {
 // bytes whatever the order of candidates and repeated runs.
 func TestDeterminism(t *testing.T) {
 	if testing.Short() {
-		t.Skip()
+		t.Skip("runs the 5,000-candidate instance several times")
 	}
 	for _, tight := range []bool{false, true} {
 		p := genProblem(5000, tight, 7)

@@ -43,57 +43,10 @@ func tsWord(w string) string {
 	return "'" + strings.ReplaceAll(strings.ReplaceAll(w, `\`, `\\`), "'", "''") + "'"
 }
 
-// tsWords writes the query words at a level as a tsquery: every word must match.
-func tsWords(words []queryWord, level matchLevel) string {
-	lexeme := func(w string, prefix bool) string {
-		if prefix {
-			return tsWord(w) + ":*"
-		}
-		return tsWord(w)
-	}
-	parts := make([]string, len(words))
-	for i, w := range words {
-		whole, prefix := lexeme(w.base, w.cut), lexeme(w.base, w.prefix || w.cut)
-		switch level {
-		case levelExact:
-			parts[i] = whole
-		case levelPrefix:
-			parts[i] = prefix
-		default:
-			alts := []string{prefix}
-			for _, f := range w.fuzzy {
-				alts = append(alts, lexeme(f, false))
-			}
-			parts[i] = "(" + strings.Join(alts, " | ") + ")"
-		}
-	}
-	return strings.Join(parts, " & ")
-}
+// ts is PostgreSQL's tsquery language.
+var ts = querySyntax{and: " & ", or: " | ", word: tsWord, prefix: func(w string) string { return tsWord(w) + ":*" }}
 
-// tsTags writes tag groups: one tag of every group.
-func tsTags(groups [][]string) string {
-	parts := make([]string, len(groups))
-	for i, g := range groups {
-		alts := make([]string, len(g))
-		for j, t := range g {
-			alts[j] = tsWord(t)
-		}
-		parts[i] = "(" + strings.Join(alts, " | ") + ")"
-	}
-	return strings.Join(parts, " & ")
-}
-
-// tsAnd joins tsqueries, leaving out empty ones.
-func tsAnd(qs ...string) string {
-	var parts []string
-	for _, q := range qs {
-		if q != "" {
-			parts = append(parts, "("+q+")")
-		}
-	}
-	return strings.Join(parts, " & ")
-}
-
+// tsNot negates a tsquery; an empty one stays empty.
 func tsNot(q string) string {
 	if q == "" {
 		return ""
@@ -105,25 +58,25 @@ func tsNot(q string) string {
 func (postgresSearch) cond(set matchSet, args *sqlArgs, _ int) string {
 	words := ""
 	if len(set.words) > 0 {
-		words = tsWords(set.words, set.level)
+		words = ts.words(set.words, set.level)
 	}
-	tags := tsTags(set.tags)
+	tags := ts.tags(set.tags)
 	better := ""
 	if set.level > levelExact {
-		better = tsWords(set.words, set.level-1)
+		better = ts.words(set.words, set.level-1)
 	}
 	match := func(column, q string) string { return "d." + column + " @@ " + args.add(q) + "::tsquery" }
 	switch set.part {
 	case partNames:
 		c := match("names_tsv", words)
-		if rest := tsAnd(tags, tsNot(better)); rest != "" {
+		if rest := ts.all(tags, tsNot(better)); rest != "" {
 			c += " AND " + match("tsv", rest)
 		}
 		return c
 	case partBody:
-		return match("tsv", tsAnd(words, tags, tsNot(better))) + " AND NOT " + match("names_tsv", words)
+		return match("tsv", ts.all(words, tags, tsNot(better))) + " AND NOT " + match("names_tsv", words)
 	}
-	return match("tsv", tsAnd(words, tags))
+	return match("tsv", ts.all(words, tags))
 }
 
 func (d postgresSearch) count(set matchSet, args *sqlArgs, upTo string) string {

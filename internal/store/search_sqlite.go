@@ -25,56 +25,8 @@ func (sqliteSearch) begin(_ context.Context, db *sql.DB) (querier, func(), error
 // never query syntax (AND, NEAR, *, :, parentheses…).
 func ftsWord(w string) string { return `"` + strings.ReplaceAll(w, `"`, `""`) + `"` }
 
-// ftsWords writes the query words at a level: every word must match.
-func ftsWords(words []queryWord, level matchLevel) string {
-	parts := make([]string, len(words))
-	for i, w := range words {
-		whole, prefix := ftsWord(w.base), ftsWord(w.base)
-		if w.prefix || w.cut {
-			prefix += "*"
-		}
-		if w.cut {
-			whole = prefix
-		}
-		switch level {
-		case levelExact:
-			parts[i] = whole
-		case levelPrefix:
-			parts[i] = prefix
-		default:
-			alts := []string{prefix}
-			for _, f := range w.fuzzy {
-				alts = append(alts, ftsWord(f))
-			}
-			parts[i] = "(" + strings.Join(alts, " OR ") + ")"
-		}
-	}
-	return strings.Join(parts, " AND ")
-}
-
-// ftsTags writes tag groups: one tag of every group.
-func ftsTags(groups [][]string) string {
-	parts := make([]string, len(groups))
-	for i, g := range groups {
-		alts := make([]string, len(g))
-		for j, t := range g {
-			alts[j] = ftsWord(t)
-		}
-		parts[i] = "(" + strings.Join(alts, " OR ") + ")"
-	}
-	return strings.Join(parts, " AND ")
-}
-
-// ftsAnd joins expressions, leaving out empty ones.
-func ftsAnd(exprs ...string) string {
-	var parts []string
-	for _, e := range exprs {
-		if e != "" {
-			parts = append(parts, "("+e+")")
-		}
-	}
-	return strings.Join(parts, " AND ")
-}
+// fts is FTS5's query language.
+var fts = querySyntax{and: " AND ", or: " OR ", word: ftsWord, prefix: func(w string) string { return ftsWord(w) + "*" }}
 
 // ftsNot is a without b; FTS5's NOT is binary.
 func ftsNot(a, b string) string {
@@ -88,24 +40,24 @@ func ftsNot(a, b string) string {
 func (sqliteSearch) expr(set matchSet) string {
 	words := ""
 	if len(set.words) > 0 {
-		words = ftsWords(set.words, set.level)
+		words = fts.words(set.words, set.level)
 	}
-	tags := ftsTags(set.tags)
+	tags := fts.tags(set.tags)
 	better := ""
 	if set.level > levelExact {
-		better = ftsWords(set.words, set.level-1)
+		better = fts.words(set.words, set.level-1)
 	}
 	names := "{names} : (" + words + ")"
 	switch set.part {
 	case partNames:
-		return ftsNot(ftsAnd(names, tags), better)
+		return ftsNot(fts.all(names, tags), better)
 	case partBody:
 		if better != "" {
 			names = "(" + better + ") OR (" + names + ")"
 		}
-		return ftsNot(ftsAnd(words, tags), names)
+		return ftsNot(fts.all(words, tags), names)
 	}
-	return ftsAnd(words, tags)
+	return fts.all(words, tags)
 }
 
 func (d sqliteSearch) cond(set matchSet, args *sqlArgs, firstN int) string {
