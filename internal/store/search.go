@@ -614,20 +614,8 @@ func (r searchRun) expandWords(ctx context.Context, words []queryWord) error {
 			}
 		}
 		if n >= minInfixRunes {
-			rows, err := r.q.QueryContext(ctx, r.d.infixQuery(), r.d.infixArg(w.word), maxExpansions*2)
-			if err != nil {
-				return err
-			}
-			for rows.Next() {
-				var t string
-				if err := rows.Scan(&t); err != nil {
-					rows.Close()
-					return err
-				}
-				infixes = append(infixes, t)
-			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
+			var err error
+			if infixes, err = queryStrings(ctx, r.q, r.d.infixQuery(), r.d.infixArg(w.word), maxExpansions*2); err != nil {
 				return err
 			}
 		}

@@ -317,20 +317,9 @@ func addTerms(ctx context.Context, tx *sql.Tx, maxParams int, words []string, ex
 		}
 		var added []string
 		if existing {
-			rows, err := tx.QueryContext(ctx, `INSERT INTO search_terms (term) VALUES `+strings.Join(vals, ", ")+` ON CONFLICT DO NOTHING RETURNING term`, args...)
+			var err error
+			added, err = queryStrings(ctx, tx, `INSERT INTO search_terms (term) VALUES `+strings.Join(vals, ", ")+` ON CONFLICT DO NOTHING RETURNING term`, args...)
 			if err != nil {
-				return err
-			}
-			for rows.Next() {
-				var t string
-				if err := rows.Scan(&t); err != nil {
-					rows.Close()
-					return err
-				}
-				added = append(added, t)
-			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
 				return err
 			}
 		} else {
