@@ -159,13 +159,13 @@ func pick[T any](r *rand.Rand, xs []T) T { return xs[r.IntN(len(xs))] }
 
 // orgRecord is a generated organisation.
 type orgRecord struct {
-	id                   int64
-	legalForm            string
-	nameAR, nameFR       string
-	province, sector     string
-	categories           []string
-	womenLed, youthLed   bool
-	ice, register, court string
+	id                 int64
+	legalForm          string
+	nameAR, nameFR     string
+	province, sector   string
+	categories         []string
+	womenLed, youthLed bool
+	ice, register      string
 }
 
 func genOrganisation(r *rand.Rand, id int64) orgRecord {

@@ -81,9 +81,14 @@ const (
 	ProductDelete        = "product.delete"
 	PhotoAdd             = "photo.add"
 	PhotoRemove          = "photo.remove"
+	EditionCreate        = "edition.create"
+	EditionUpdate        = "edition.update"
+	EditionStatus        = "edition.status"
+	TourCreate           = "tour.create"
 )
 
 // Actions lists every action, so tests can check each has a label.
 var Actions = []string{UserCreate, UserInvite, UserActivate, UserDeactivate, UserPasswordChange,
 	UserPasswordReset, UserInvitationAccept, GrantAdd, GrantRemove, OrganisationCreate, OrganisationUpdate,
-	OrganisationMerge, ProductCreate, ProductUpdate, ProductDelete, PhotoAdd, PhotoRemove}
+	OrganisationMerge, ProductCreate, ProductUpdate, ProductDelete, PhotoAdd, PhotoRemove,
+	EditionCreate, EditionUpdate, EditionStatus, TourCreate}

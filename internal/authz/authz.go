@@ -83,10 +83,12 @@ const (
 
 	ManageOrganisations Permission = "manage_organisations" // register, validate and merge organisations of a region
 	EditOrganisation    Permission = "edit_organisation"    // edit one organisation's profile and products
+
+	ManageEditions Permission = "manage_editions" // plan editions and tours of a region and move them through their life
 )
 
 // Permissions lists every permission, for tests that walk them all.
-var Permissions = []Permission{Public, SignedIn, ManageUsers, ViewAudit, ViewOutbox, ManageOrganisations, EditOrganisation}
+var Permissions = []Permission{Public, SignedIn, ManageUsers, ViewAudit, ViewOutbox, ManageOrganisations, EditOrganisation, ManageEditions}
 
 // rules says which roles hold a permission within their regions. Admins hold every
 // permission everywhere.
@@ -97,6 +99,8 @@ var rules = map[Permission][]account.Role{
 
 	ManageOrganisations: {account.Organiser},
 	EditOrganisation:    {account.Organiser}, // and the organisation's own representatives: see can
+
+	ManageEditions: {account.Organiser},
 }
 
 // Resource is where a request acts: the regions of the record it reads or changes. A

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/aswaq/aswaq/internal/fair"
 	"github.com/aswaq/aswaq/internal/store"
 )
 
@@ -49,7 +50,18 @@ func LoadWith(ctx context.Context, st *store.Store, opts Options) (Summary, erro
 	}
 	// One transaction: the demo is loaded whole or not at all, and quickly.
 	err = st.InTx(ctx, func(ctx context.Context) error {
+		tours := Tours()
+		for i := range tours {
+			if err := st.CreateTour(ctx, &tours[i]); err != nil {
+				return fmt.Errorf("demo tour %q: %w", tours[i].Title.FR, err)
+			}
+		}
 		for _, e := range Fairs() {
+			for _, t := range tours {
+				if e.Kind == fair.MobileMarket && t.RegionCode == e.RegionCode && t.Year == e.StartsOn.Year {
+					e.TourID = t.ID
+				}
+			}
 			if err := st.CreateEdition(ctx, &e); err != nil {
 				return fmt.Errorf("demo edition %q: %w", e.Title.FR, err)
 			}

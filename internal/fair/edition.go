@@ -3,6 +3,9 @@
 package fair
 
 import (
+	"strconv"
+	"strings"
+
 	"github.com/aswaq/aswaq/internal/apperr"
 	"github.com/aswaq/aswaq/internal/civil"
 	"github.com/aswaq/aswaq/internal/mltext"
@@ -67,7 +70,23 @@ type Edition struct {
 	TargetOrgs       int // organisations exhibiting
 	TargetStands     int
 	Status           Status
+
+	Theme        mltext.Text // the edition's theme (المحور), beside its slogan
+	About        mltext.Text // what the edition aims at, in a paragraph or two
+	Hours        Hours       // daily opening hours; Set is false when unknown
+	LegalBasis   mltext.Text // e.g. article 82 of organic law 111.14 on regions
+	Patronage    mltext.Text // e.g. under the High Patronage of His Majesty the King
+	Occasion     mltext.Text // a linked day, e.g. the International Day of Cooperatives
+	RepsPerStand int         // people each organisation sends to its stand; 2 by default
+	TourID       int64       // the mobile-market tour it belongs to; 0 for none
+	Partners     []Partnership
+	Spaces       []Space
+	Guests       []Guest
 }
+
+// DefaultRepsPerStand is how many people an organisation sends to its stand: the press
+// counts "260 exhibitors on 130 stands".
+const DefaultRepsPerStand = 2
 
 // Days is the number of days the edition is open, counting both ends.
 func (e *Edition) Days() int { return e.StartsOn.DaysUntil(e.EndsOn) + 1 }
@@ -97,7 +116,7 @@ func (e *Edition) PhaseOn(today civil.Date) Phase {
 // catalog keys. The seeds hold a real example of what it refuses: a fair announced "from 10
 // to 5 December".
 func (e *Edition) Validate() error {
-	e.City, e.Venue, e.Title, e.Slogan = e.City.Trimmed(), e.Venue.Trimmed(), e.Title.Trimmed(), e.Slogan.Trimmed()
+	e.trim()
 	var v apperr.Validation
 	v.Check(e.Kind.Valid(), "kind", "fair.error.kind")
 	v.Check(e.Number >= 0, "number", "fair.error.number")
@@ -116,8 +135,61 @@ func (e *Edition) Validate() error {
 	v.Check(e.TargetExhibitors >= 0, "target_exhibitors", "fair.error.target_negative")
 	v.Check(e.TargetOrgs >= 0, "target_organisations", "fair.error.target_negative")
 	v.Check(e.TargetStands >= 0, "target_stands", "fair.error.target_negative")
+	if e.RepsPerStand == 0 {
+		e.RepsPerStand = DefaultRepsPerStand
+	}
+	v.Check(e.RepsPerStand >= 1 && e.RepsPerStand <= 10, "reps_per_stand", "fair.error.reps_per_stand")
+	v.Check(!e.Hours.Set || e.Hours.Opens != e.Hours.Closes, "hours", "fair.error.hours_empty")
 	if e.Status == "" {
 		e.Status = Draft
 	}
+	v.Check(e.Status.Valid(), "status", "fair.error.status")
+	e.validateParts(&v)
 	return v.Err()
+}
+
+func (e *Edition) trim() {
+	for _, t := range []*mltext.Text{&e.City, &e.Venue, &e.Title, &e.Slogan, &e.Theme, &e.About,
+		&e.LegalBasis, &e.Patronage, &e.Occasion} {
+		*t = t.Trimmed()
+	}
+	for i := range e.Partners {
+		e.Partners[i].Name = e.Partners[i].Name.Trimmed()
+		e.Partners[i].Convention = strings.TrimSpace(e.Partners[i].Convention)
+	}
+	for i := range e.Spaces {
+		e.Spaces[i].Name = e.Spaces[i].Name.Trimmed()
+	}
+	for i := range e.Guests {
+		e.Guests[i].Name = e.Guests[i].Name.Trimmed()
+	}
+}
+
+// validateParts checks the partners, spaces and guests, naming each problem's row (fields
+// "partners.2", counted from 1, as the form shows them).
+func (e *Edition) validateParts(v *apperr.Validation) {
+	for i, p := range e.Partners {
+		f := "partners." + strconv.Itoa(i+1)
+		v.Check(p.Name.AR != "" || p.Name.FR != "", f, "fair.error.partner_name", "row", i+1)
+		v.Check(p.Role.Valid(), f, "fair.error.partner_role", "row", i+1)
+	}
+	total := 0
+	for i, sp := range e.Spaces {
+		f := "spaces." + strconv.Itoa(i+1)
+		v.Check(sp.Kind.Valid(), f, "fair.error.space_kind", "row", i+1)
+		v.Check(sp.AreaM2 >= 0, f, "fair.error.space_area", "row", i+1)
+		v.Check(sp.Stands >= 0, f, "fair.error.space_stands", "row", i+1)
+		if e.AreaM2 > 0 && sp.AreaM2 > e.AreaM2 {
+			v.Add(f, "fair.error.space_larger_than_venue", "row", i+1, "area", sp.AreaM2, "venue", e.AreaM2)
+		}
+		total += max(sp.AreaM2, 0)
+	}
+	if e.AreaM2 > 0 && total > e.AreaM2 {
+		v.Add("spaces", "fair.error.spaces_exceed_venue", "total", total, "venue", e.AreaM2)
+	}
+	for i, g := range e.Guests {
+		f := "guests." + strconv.Itoa(i+1)
+		v.Check(g.Kind.Valid(), f, "fair.error.guest_kind", "row", i+1)
+		v.Check(g.Name.AR != "" || g.Name.FR != "", f, "fair.error.guest_name", "row", i+1)
+	}
 }

@@ -87,6 +87,12 @@ func (z *Localizer) argFunc(args []any, count string, hasCount bool) func(string
 	}
 }
 
+// calendarDay is a day without a time (civil.Date), known by its method so this package
+// need not import the type.
+type calendarDay interface {
+	In(*time.Location) time.Time
+}
+
 // formatArg prints a placeholder value. Strings print as they are; integers
 // print with Western digits and no grouping (years, codes and edition
 // numbers must not read "2 022"; pass z.Number(n) for a grouped count);
@@ -110,6 +116,8 @@ func (z *Localizer) formatArg(v any) string {
 		return strconv.FormatUint(uint64(v), 10)
 	case time.Time:
 		return z.Date(v)
+	case calendarDay: // a civil date: printed as a date in the language, like a time
+		return z.Date(v.In(time.UTC))
 	case time.Month:
 		return z.Month(v)
 	case time.Weekday:

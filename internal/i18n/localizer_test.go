@@ -260,3 +260,18 @@ func BenchmarkT(b *testing.B) {
 		}
 	})
 }
+
+// civilDay stands for civil.Date: a day known by its In method.
+type civilDay struct{ y, m, d int }
+
+func (d civilDay) In(loc *time.Location) time.Time {
+	return time.Date(d.y, time.Month(d.m), d.d, 0, 0, 0, 0, loc)
+}
+
+func TestCivilDateArgumentPrintsAsADate(t *testing.T) {
+	b := testBundle(t)
+	got := b.For(AR).T("home.welcome", "name", civilDay{2022, 12, 5})
+	if got != "مرحبا بكم في 5 دجنبر 2022" {
+		t.Fatalf("got %q", got)
+	}
+}

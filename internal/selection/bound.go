@@ -24,13 +24,6 @@ type i128 struct {
 	lo uint64
 }
 
-func i128From(v int64) i128 {
-	if v < 0 {
-		return i128{-1, uint64(v)}
-	}
-	return i128{0, uint64(v)}
-}
-
 func (a i128) add(b i128) i128 {
 	lo, c := bits.Add64(a.lo, b.lo, 0)
 	return i128{a.hi + b.hi + int64(c), lo}

@@ -18,7 +18,6 @@ type bgroup struct {
 	min, max int
 	hasMin   bool
 	hasMax   bool
-	name     string
 }
 
 type bprob struct {

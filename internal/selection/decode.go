@@ -97,7 +97,7 @@ func Decode(r io.Reader) (*Problem, error) {
 		p.Candidates[i] = Candidate{ID: jc.ID, Score: s, Attrs: jc.Attrs, Flags: jc.Flags}
 	}
 	for _, jq := range jp.Quotas {
-		p.Quotas = append(p.Quotas, Quota{Attr: jq.Attr, Value: jq.Value, Flag: jq.Flag, Min: jq.Min, Max: jq.Max})
+		p.Quotas = append(p.Quotas, Quota(jq))
 	}
 	for _, pin := range jp.Pins {
 		p.Pins = append(p.Pins, Pin{ID: pin.ID, Side: PinSide(pin.Pin), Justification: pin.Justification})
@@ -327,10 +327,10 @@ func (p *Problem) MarshalJSON() ([]byte, error) {
 		Pins       []jpin      `json:"pins,omitempty"`
 	}{Version: p.Version, Seats: p.Seats, Candidates: []jc{}}
 	for _, c := range p.Candidates {
-		out.Candidates = append(out.Candidates, jc{c.ID, c.Score, c.Attrs, c.Flags})
+		out.Candidates = append(out.Candidates, jc(c))
 	}
 	for _, q := range p.Quotas {
-		out.Quotas = append(out.Quotas, jsonQuota{q.Attr, q.Value, q.Flag, q.Min, q.Max})
+		out.Quotas = append(out.Quotas, jsonQuota(q))
 	}
 	for _, pin := range p.Pins {
 		out.Pins = append(out.Pins, jpin{pin.ID, string(pin.Side), pin.Justification})

@@ -296,15 +296,6 @@ func (s *lpState) computeDuals() {
 	}
 }
 
-// typeValue is y_t in the current LP solution.
-func (s *lpState) typeValue(t int) float64 {
-	v := float64(s.k[t])
-	if r := s.brow[t]; r >= 0 {
-		v += s.xB[r]
-	}
-	return v
-}
-
 const (
 	primalTol = 1e-9
 	pivotTol  = 1e-9

@@ -11,18 +11,6 @@ import (
 	"testing"
 )
 
-func (b *bprob) maskOf(ids []string) uint32 {
-	var S uint32
-	for _, id := range ids {
-		i := slices.IndexFunc(b.p.Candidates, func(c Candidate) bool { return c.ID == id })
-		if i < 0 {
-			panic("unknown id " + id)
-		}
-		S |= 1 << i
-	}
-	return S
-}
-
 // groupOf maps a quota reference to the brute-force group index.
 func (b *bprob) groupOf(ref ConstraintRef) int {
 	for gi, g := range b.groups {

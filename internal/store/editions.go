@@ -7,67 +7,171 @@ import (
 	"slices"
 
 	"github.com/aswaq/aswaq/internal/apperr"
+	"github.com/aswaq/aswaq/internal/audit"
 	"github.com/aswaq/aswaq/internal/fair"
 )
 
 const editionColumns = `id, kind, number, region_code, province_code, city_ar, city_fr, venue_ar, venue_fr,
 	title_ar, title_fr, title_zgh, slogan_ar, slogan_fr, slogan_zgh, starts_on, ends_on,
-	area_m2, target_visitors, target_exhibitors, target_organisations, target_stands, status`
+	area_m2, target_visitors, target_exhibitors, target_organisations, target_stands, status,
+	theme_ar, theme_fr, theme_zgh, about_ar, about_fr, about_zgh, opens_at, closes_at,
+	legal_basis_ar, legal_basis_fr, patronage_ar, patronage_fr, occasion_ar, occasion_fr,
+	reps_per_stand, tour_id`
 
 func scanEdition(sc interface{ Scan(...any) error }) (fair.Edition, error) {
 	var e fair.Edition
+	var opens, closes, tour sql.NullInt64
 	err := sc.Scan(&e.ID, &e.Kind, intCol{&e.Number}, &e.RegionCode, &e.ProvinceCode,
 		&e.City.AR, &e.City.FR, &e.Venue.AR, &e.Venue.FR,
 		&e.Title.AR, &e.Title.FR, &e.Title.ZGH, &e.Slogan.AR, &e.Slogan.FR, &e.Slogan.ZGH,
 		dateCol{&e.StartsOn}, dateCol{&e.EndsOn},
-		intCol{&e.AreaM2}, intCol{&e.TargetVisitors}, intCol{&e.TargetExhibitors}, intCol{&e.TargetOrgs}, intCol{&e.TargetStands}, &e.Status)
+		intCol{&e.AreaM2}, intCol{&e.TargetVisitors}, intCol{&e.TargetExhibitors}, intCol{&e.TargetOrgs}, intCol{&e.TargetStands}, &e.Status,
+		&e.Theme.AR, &e.Theme.FR, &e.Theme.ZGH, &e.About.AR, &e.About.FR, &e.About.ZGH, &opens, &closes,
+		&e.LegalBasis.AR, &e.LegalBasis.FR, &e.Patronage.AR, &e.Patronage.FR, &e.Occasion.AR, &e.Occasion.FR,
+		&e.RepsPerStand, &tour)
+	if opens.Valid && closes.Valid {
+		e.Hours = fair.Hours{Opens: int(opens.Int64), Closes: int(closes.Int64), Set: true}
+	}
+	e.TourID = tour.Int64
 	return e, err
 }
 
-// CreateEdition validates e and stores it, setting e.ID. Nothing is stored when any check
-// fails.
+// editionArgs are the values of every column CreateEdition and UpdateEdition write, in
+// editionWriteColumns order.
+func editionArgs(e *fair.Edition) []any {
+	var opens, closes sql.NullInt64
+	if e.Hours.Set {
+		opens = sql.NullInt64{Int64: int64(e.Hours.Opens), Valid: true}
+		closes = sql.NullInt64{Int64: int64(e.Hours.Closes), Valid: true}
+	}
+	return []any{e.Kind, optInt(e.Number), e.RegionCode, e.ProvinceCode, e.City.AR, e.City.FR, e.Venue.AR, e.Venue.FR,
+		e.Title.AR, e.Title.FR, e.Title.ZGH, e.Slogan.AR, e.Slogan.FR, e.Slogan.ZGH,
+		dateArg(e.StartsOn), dateArg(e.EndsOn), optInt(e.AreaM2), optInt(e.TargetVisitors),
+		optInt(e.TargetExhibitors), optInt(e.TargetOrgs), optInt(e.TargetStands),
+		e.Theme.AR, e.Theme.FR, e.Theme.ZGH, e.About.AR, e.About.FR, e.About.ZGH, opens, closes,
+		e.LegalBasis.AR, e.LegalBasis.FR, e.Patronage.AR, e.Patronage.FR, e.Occasion.AR, e.Occasion.FR,
+		e.RepsPerStand, sql.NullInt64{Int64: e.TourID, Valid: e.TourID != 0}}
+}
+
+const editionWriteColumns = `kind, number, region_code, province_code, city_ar, city_fr, venue_ar, venue_fr,
+	title_ar, title_fr, title_zgh, slogan_ar, slogan_fr, slogan_zgh, starts_on, ends_on,
+	area_m2, target_visitors, target_exhibitors, target_organisations, target_stands,
+	theme_ar, theme_fr, theme_zgh, about_ar, about_fr, about_zgh, opens_at, closes_at,
+	legal_basis_ar, legal_basis_fr, patronage_ar, patronage_fr, occasion_ar, occasion_fr,
+	reps_per_stand, tour_id`
+
+const editionWriteCount = 37
+
+// CreateEdition validates e and stores it with its partners, spaces and guests, setting
+// e.ID. Nothing is stored when any check fails.
 func (s *Store) CreateEdition(ctx context.Context, e *fair.Edition) error {
 	if err := e.Validate(); err != nil {
 		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := checkProvinceInRegion(ctx, tx, e.ProvinceCode, e.RegionCode, "province",
-			"fair.error.province_unknown", "fair.error.province_not_in_region"); err != nil {
+		if err := checkEditionRefs(ctx, tx, e); err != nil {
 			return err
 		}
 		now := dbTime(s.now())
-		return tx.QueryRowContext(ctx, `
-			INSERT INTO editions (kind, number, region_code, province_code, city_ar, city_fr, venue_ar, venue_fr,
-				title_ar, title_fr, title_zgh, slogan_ar, slogan_fr, slogan_zgh, starts_on, ends_on,
-				area_m2, target_visitors, target_exhibitors, target_organisations, target_stands, status, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $23)
-			RETURNING id`,
-			e.Kind, optInt(e.Number), e.RegionCode, e.ProvinceCode, e.City.AR, e.City.FR, e.Venue.AR, e.Venue.FR,
-			e.Title.AR, e.Title.FR, e.Title.ZGH, e.Slogan.AR, e.Slogan.FR, e.Slogan.ZGH,
-			dateArg(e.StartsOn), dateArg(e.EndsOn), optInt(e.AreaM2), optInt(e.TargetVisitors),
-			optInt(e.TargetExhibitors), optInt(e.TargetOrgs), optInt(e.TargetStands), e.Status, now,
-		).Scan(&e.ID)
+		args := append(editionArgs(e), e.Status, now)
+		err := tx.QueryRowContext(ctx, `INSERT INTO editions (`+editionWriteColumns+`, status, created_at, updated_at)
+			VALUES (`+placeholders(1, editionWriteCount+2)+`, $`+itoa(editionWriteCount+2)+`) RETURNING id`, args...).Scan(&e.ID)
+		if err != nil {
+			return err
+		}
+		if err := writeEditionParts(ctx, tx, e); err != nil {
+			return err
+		}
+		return s.record(ctx, tx, audit.EditionCreate, "edition", e.ID, e.RegionCode, nil, editionAudit(e))
 	})
 }
 
-// checkProvinceInRegion refuses an unknown province, or one outside the given region (when
-// region is set), as a field error with the given message keys.
-func checkProvinceInRegion(ctx context.Context, tx *sql.Tx, province, region, field, unknownKey, elsewhereKey string) error {
-	var got string
-	err := tx.QueryRowContext(ctx, `SELECT region_code FROM provinces WHERE code = $1`, province).Scan(&got)
-	var v apperr.Validation
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		v.Add(field, unknownKey, "code", province)
-	case err != nil:
-		return err
-	case region != "" && got != region:
-		v.Add(field, elsewhereKey, "code", province)
-	}
-	return v.Err()
+// UpdateEdition validates e and replaces the stored edition e.ID with it, parts included.
+// Its status is not changed here: MoveEdition does that, by the allowed transitions.
+func (s *Store) UpdateEdition(ctx context.Context, e *fair.Edition) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		before, err := editionIn(ctx, tx, e.ID)
+		if err != nil {
+			return err
+		}
+		e.Status = before.Status
+		if err := e.Validate(); err != nil {
+			return err
+		}
+		if err := checkEditionRefs(ctx, tx, e); err != nil {
+			return err
+		}
+		args := append(editionArgs(e), dbTime(s.now()), e.ID)
+		if _, err := tx.ExecContext(ctx, `UPDATE editions SET (`+editionWriteColumns+`, updated_at)
+			= (`+placeholders(1, editionWriteCount+1)+`) WHERE id = $`+itoa(editionWriteCount+2), args...); err != nil {
+			return err
+		}
+		for _, table := range []string{"edition_partners", "edition_spaces", "edition_guests"} {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE edition_id = $1`, e.ID); err != nil {
+				return err
+			}
+		}
+		if err := writeEditionParts(ctx, tx, e); err != nil {
+			return err
+		}
+		return s.record(ctx, tx, audit.EditionUpdate, "edition", e.ID, e.RegionCode, editionAudit(&before), editionAudit(e))
+	})
 }
 
-// Editions returns every edition, the most recent first.
+// MoveEdition changes an edition's status, refusing a transition its life does not allow
+// (fair.Status.CanMoveTo), and records the change.
+func (s *Store) MoveEdition(ctx context.Context, id int64, to fair.Status) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		e, err := editionIn(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if !e.Status.CanMoveTo(to) {
+			return apperr.New(apperr.Conflict, "fair.error.transition")
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE editions SET status = $1, updated_at = $2 WHERE id = $3`,
+			to, dbTime(s.now()), id); err != nil {
+			return err
+		}
+		return s.record(ctx, tx, audit.EditionStatus, "edition", id, e.RegionCode,
+			map[string]any{"status": e.Status}, map[string]any{"status": to})
+	})
+}
+
+// checkEditionRefs checks what only the database knows: the host province lies in the
+// region, and the tour, if any, is the same region's.
+func checkEditionRefs(ctx context.Context, tx *sql.Tx, e *fair.Edition) error {
+	if err := checkProvinceInRegion(ctx, tx, e.ProvinceCode, e.RegionCode, "province",
+		"fair.error.province_unknown", "fair.error.province_not_in_region"); err != nil {
+		return err
+	}
+	if e.TourID == 0 {
+		return nil
+	}
+	var region string
+	err := tx.QueryRowContext(ctx, `SELECT region_code FROM tours WHERE id = $1`, e.TourID).Scan(&region)
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && region != e.RegionCode) {
+		var v apperr.Validation
+		v.Add("tour", "fair.error.tour_elsewhere")
+		return v.Err()
+	}
+	return err
+}
+
+// editionIn reads one edition with its parts inside a transaction (or outside, with q).
+func editionIn(ctx context.Context, q querier, id int64) (fair.Edition, error) {
+	e, err := scanEdition(q.QueryRowContext(ctx, `SELECT `+editionColumns+` FROM editions WHERE id = $1`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return e, apperr.New(apperr.NotFound, "error.not_found_title")
+	}
+	if err != nil {
+		return e, err
+	}
+	return e, readEditionParts(ctx, q, &e)
+}
+
+// Editions returns every edition, the most recent first, without its parts (partners,
+// spaces, guests): lists do not show them.
 func (s *Store) Editions(ctx context.Context) ([]fair.Edition, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT `+editionColumns+` FROM editions ORDER BY starts_on DESC, id DESC`)
 	if err != nil {
@@ -85,13 +189,9 @@ func (s *Store) Editions(ctx context.Context) ([]fair.Edition, error) {
 	return out, rows.Err()
 }
 
-// Edition returns one edition, or a NotFound error.
+// Edition returns one edition with its parts, or a NotFound error.
 func (s *Store) Edition(ctx context.Context, id int64) (fair.Edition, error) {
-	e, err := scanEdition(s.db.QueryRowContext(ctx, `SELECT `+editionColumns+` FROM editions WHERE id = $1`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return e, apperr.New(apperr.NotFound, "error.not_found_title")
-	}
-	return e, err
+	return editionIn(ctx, s.db, id)
 }
 
 // CountEditions returns how many editions exist.
@@ -115,4 +215,13 @@ func (s *Store) EditionsInRegions(ctx context.Context, all bool, regions []strin
 		}
 	}
 	return out, nil
+}
+
+func editionAudit(e *fair.Edition) map[string]any {
+	return map[string]any{"kind": e.Kind, "number": e.Number, "region": e.RegionCode, "province": e.ProvinceCode,
+		"title": e.Title, "city": e.City, "venue": e.Venue, "slogan": e.Slogan, "theme": e.Theme,
+		"starts_on": e.StartsOn.String(), "ends_on": e.EndsOn.String(), "hours": e.Hours,
+		"area_m2": e.AreaM2, "targets": []int{e.TargetVisitors, e.TargetExhibitors, e.TargetOrgs, e.TargetStands},
+		"legal_basis": e.LegalBasis, "patronage": e.Patronage, "occasion": e.Occasion,
+		"reps_per_stand": e.RepsPerStand, "tour": e.TourID, "partners": e.Partners, "spaces": e.Spaces, "guests": e.Guests}
 }

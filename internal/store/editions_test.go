@@ -2,9 +2,11 @@ package store_test
 
 import (
 	"context"
+	"reflect"
 	"testing"
 
 	"github.com/aswaq/aswaq/internal/apperr"
+	"github.com/aswaq/aswaq/internal/audit"
 	"github.com/aswaq/aswaq/internal/civil"
 	"github.com/aswaq/aswaq/internal/fair"
 	"github.com/aswaq/aswaq/internal/mltext"
@@ -38,14 +40,14 @@ func TestEditionRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got != e {
+		if !reflect.DeepEqual(got, e) {
 			t.Fatalf("read back\n%+v\nwant\n%+v", got, e)
 		}
 		if got.Status != fair.Draft || got.TargetStands != 0 {
 			t.Fatalf("defaults: status %q stands %d", got.Status, got.TargetStands)
 		}
 		list, err := s.Editions(ctx)
-		if err != nil || len(list) != 1 || list[0] != e {
+		if err != nil || len(list) != 1 || list[0].ID != e.ID || list[0].Title != e.Title {
 			t.Fatalf("Editions = %v, %v", list, err)
 		}
 		if _, err := s.Edition(ctx, e.ID+100); apperr.CodeOf(err) != apperr.NotFound {
@@ -105,6 +107,119 @@ func TestInTxStoresAllOrNothing(t *testing.T) {
 		})
 		if n, _ := s.CountEditions(ctx); err != nil || n != 2 || s.Generation() != gen+1 {
 			t.Fatalf("nested InTx: %v, %d editions, generation +%d", err, n, s.Generation()-gen)
+		}
+	})
+}
+
+// fesFair is the third regional fair of Fès-Meknès with every part a council records.
+func fesFair() fair.Edition {
+	e := sefrou()
+	e.Kind, e.Number, e.ProvinceCode, e.AreaM2 = fair.RegionalFair, 3, "231", 4000
+	e.Theme = mltext.Text{AR: "التسويق الرقمي", FR: "Le marketing numérique"}
+	e.Hours = fair.Hours{Opens: 10 * 60, Closes: 22 * 60, Set: true}
+	e.LegalBasis = mltext.Text{AR: "المادة 82 من القانون التنظيمي رقم 111.14", FR: "Article 82 de la loi organique n° 111.14"}
+	e.Occasion = mltext.Text{AR: "اليوم العالمي للتعاونيات", FR: "Journée internationale des coopératives"}
+	e.RepsPerStand = 2
+	e.Partners = []fair.Partnership{
+		{Name: mltext.Text{AR: "مجلس جهة فاس-مكناس", FR: "Conseil de la région Fès-Meknès"}, Role: fair.Organiser},
+		{Name: mltext.Text{AR: "وزارة السياحة", FR: "Ministère du Tourisme"}, Role: fair.Partner, Convention: "Conv. 12/2022"},
+	}
+	e.Spaces = []fair.Space{
+		{Kind: fair.ProductsPole, AreaM2: 2500, Stands: 130},
+		{Kind: fair.InternationalPole, Name: mltext.Text{AR: "قطب التعاون الدولي", FR: "Pôle international"}},
+	}
+	e.Guests = []fair.Guest{{Kind: fair.GuestRegion, Name: mltext.Text{AR: "كورسيكا", FR: "Corse"}},
+		{Kind: fair.GuestCountry, Name: mltext.Text{AR: "السنغال", FR: "Sénégal"}}}
+	return e
+}
+
+func TestEditionPartsRoundTripAndUpdate(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		tour := fair.Tour{RegionCode: "03", Year: 2022, Title: mltext.Text{AR: "جولة 2022", FR: "Tournée 2022"}}
+		if err := s.CreateTour(ctx, &tour); err != nil {
+			t.Fatal(err)
+		}
+		e := fesFair()
+		e.TourID = tour.ID
+		if err := s.CreateEdition(ctx, &e); err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.Edition(ctx, e.ID)
+		if err != nil || !reflect.DeepEqual(got, e) {
+			t.Fatalf("read back %v\n%+v\nwant\n%+v", err, got, e)
+		}
+		// An update replaces the parts: one partner fewer, the guests gone, hours unknown.
+		e.Partners, e.Guests, e.Hours, e.TourID = e.Partners[:1], nil, fair.Hours{}, 0
+		e.Status = fair.Closed // ignored: status moves only by MoveEdition
+		if err := s.UpdateEdition(ctx, &e); err != nil {
+			t.Fatal(err)
+		}
+		got, _ = s.Edition(ctx, e.ID)
+		if len(got.Partners) != 1 || got.Guests != nil || got.Hours.Set || got.TourID != 0 || got.Status != fair.Draft {
+			t.Fatalf("after update: %+v", got)
+		}
+		// A bad update changes nothing.
+		bad := got
+		bad.Spaces = append(bad.Spaces, fair.Space{Kind: fair.KidsArea, AreaM2: 9000})
+		if err := s.UpdateEdition(ctx, &bad); apperr.CodeOf(err) != apperr.Invalid {
+			t.Fatalf("space larger than the venue: %v", err)
+		}
+		again, _ := s.Edition(ctx, e.ID)
+		if !reflect.DeepEqual(again, got) {
+			t.Fatalf("refused update changed the edition:\n%+v", again)
+		}
+		// A tour of another region is refused.
+		other := fair.Tour{RegionCode: "08", Year: 2025, Title: mltext.Text{AR: "جولة", FR: "Tournée"}}
+		if err := s.CreateTour(ctx, &other); err != nil {
+			t.Fatal(err)
+		}
+		got.TourID = other.ID
+		if err := s.UpdateEdition(ctx, &got); apperr.CodeOf(err) != apperr.Invalid {
+			t.Fatalf("tour elsewhere: %v", err)
+		}
+		tours, err := s.Tours(ctx, false, []string{"03"})
+		if err != nil || len(tours) != 1 || tours[0].ID != tour.ID {
+			t.Fatalf("Tours(03) = %v, %v", tours, err)
+		}
+	})
+}
+
+func TestMoveEditionFollowsTheLifeCycle(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		e := sefrou()
+		if err := s.CreateEdition(ctx, &e); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.MoveEdition(ctx, e.ID, fair.Running); apperr.CodeOf(err) != apperr.Conflict {
+			t.Fatalf("draft → running: %v", err)
+		}
+		for _, to := range []fair.Status{fair.CallOpen, fair.InReview, fair.CallOpen, fair.InReview, fair.SelectionPublished,
+			fair.Running, fair.Closed, fair.Reported} {
+			if err := s.MoveEdition(ctx, e.ID, to); err != nil {
+				t.Fatalf("→ %s: %v", to, err)
+			}
+		}
+		got, _ := s.Edition(ctx, e.ID)
+		if got.Status != fair.Reported {
+			t.Fatalf("status %s", got.Status)
+		}
+		if err := s.MoveEdition(ctx, e.ID, fair.Draft); apperr.CodeOf(err) != apperr.Conflict {
+			t.Fatalf("reported → draft: %v", err)
+		}
+		entries, _, err := s.AuditEntries(ctx, audit.Filter{RecordType: "edition", RecordID: itoa(e.ID), AllRegions: true, Limit: 50})
+		if err != nil {
+			t.Fatal(err)
+		}
+		moves := 0
+		for _, en := range entries {
+			if en.Action == audit.EditionStatus {
+				moves++
+			}
+		}
+		if moves != 8 {
+			t.Fatalf("%d status changes audited, want 8", moves)
 		}
 	})
 }

@@ -2,7 +2,10 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 
+	"github.com/aswaq/aswaq/internal/apperr"
 	"github.com/aswaq/aswaq/internal/geo"
 )
 
@@ -44,4 +47,21 @@ func (s *Store) Provinces(ctx context.Context, regionCode string) ([]geo.Prov, e
 		out = append(out, p)
 	}
 	return out, rows.Err()
+}
+
+// checkProvinceInRegion refuses an unknown province, or one outside the given region (when
+// region is set), as a field error with the given message keys.
+func checkProvinceInRegion(ctx context.Context, tx *sql.Tx, province, region, field, unknownKey, elsewhereKey string) error {
+	var got string
+	err := tx.QueryRowContext(ctx, `SELECT region_code FROM provinces WHERE code = $1`, province).Scan(&got)
+	var v apperr.Validation
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		v.Add(field, unknownKey, "code", province)
+	case err != nil:
+		return err
+	case region != "" && got != region:
+		v.Add(field, elsewhereKey, "code", province)
+	}
+	return v.Err()
 }

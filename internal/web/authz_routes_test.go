@@ -84,6 +84,17 @@ var allowed = map[string][]string{
 	"GET /{lang}/admin/organisations/{id}":                        {"admin", "organiser03", "exhibitor03"},
 	"POST /{lang}/admin/organisations/{id}":                       {"admin", "organiser03", "exhibitor03"},
 	"POST /{lang}/admin/organisations/{id}/merge":                 {"admin", "organiser03"},
+	"GET /{lang}/fairs":                                           testRoles,
+	"GET /{lang}/fairs/{id}":                                      testRoles,
+	"GET /{lang}/fairs/{id}/calendar.ics":                         testRoles,
+	"GET /{lang}/admin/editions":                                  {"admin", "organiser03", "organiser05"},
+	"GET /{lang}/admin/editions/new":                              {"admin", "organiser03", "organiser05"},
+	"POST /{lang}/admin/editions/new":                             {"admin", "organiser03"},
+	"GET /{lang}/admin/editions/{id}":                             {"admin", "organiser03"},
+	"POST /{lang}/admin/editions/{id}":                            {"admin", "organiser03"},
+	"POST /{lang}/admin/editions/{id}/status":                     {"admin", "organiser03"},
+	"GET /{lang}/admin/tours":                                     {"admin", "organiser03", "organiser05"},
+	"POST /{lang}/admin/tours":                                    {"admin", "organiser03"},
 }
 
 var signedIn = testRoles[1:]
@@ -338,6 +349,8 @@ func requestFor(pattern string, rc requestContext) (method, path string, form ur
 		id = rc.org
 	case strings.Contains(pattern, "/products/{id}"):
 		id = rc.product
+	case strings.Contains(pattern, "/editions/{id}"), strings.Contains(pattern, "/fairs/{id}"):
+		id = rc.edition
 	}
 	r := strings.NewReplacer("{lang}", "fr", "{$}", "", "{id}", fmt.Sprint(id), "{grant}", fmt.Sprint(rc.grant),
 		"{token}", "no-such-token", "{dir}", "css", "{file}", "missing.css",
@@ -356,6 +369,13 @@ func requestFor(pattern string, rc requestContext) (method, path string, form ur
 	case strings.HasSuffix(pattern, "/organisations/new"), strings.HasSuffix(pattern, "/organisations/{id}"):
 		form = rc.orgForm
 		form.Set("not_duplicate", "1")
+	case strings.HasSuffix(pattern, "/editions/new"), strings.HasSuffix(pattern, "/editions/{id}"):
+		form = url.Values{"kind": {"mobile_market"}, "province": {"451"}, "city_ar": {"صفرو"}, "city_fr": {"Sefrou"},
+			"title_ar": {"السوق المتنقل"}, "title_fr": {"Marché itinérant"}, "starts_on": {"2027-07-12"}, "ends_on": {"2027-07-16"}}
+	case strings.HasSuffix(pattern, "/status"):
+		form = url.Values{"to": {"reported"}}
+	case strings.HasSuffix(pattern, "/tours"):
+		form = url.Values{"region": {"03"}, "year": {"2027"}, "title_ar": {"جولة 2027"}, "title_fr": {"Tournée 2027"}}
 	case strings.HasSuffix(pattern, "/merge"):
 		form = url.Values{"drop": {fmt.Sprint(rc.spareOrg)}}
 	case strings.HasSuffix(pattern, "/invite"):

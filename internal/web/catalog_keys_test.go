@@ -18,7 +18,7 @@ import (
 )
 
 // keyLiteral matches a catalog key written literally in Go code or a template.
-var keyLiteral = regexp.MustCompile(`"((?:layout|home|error|fairs|fair|org|public|account|users|audit|outbox|nav|role|form|pager|taxonomy|imaging|catalogue|registry|products|product|importer|search)\.[a-z0-9_]+(?:\.[a-z0-9_]+)*)"`)
+var keyLiteral = regexp.MustCompile(`"((?:layout|home|error|fairs|fair|org|public|account|users|audit|outbox|nav|role|form|pager|taxonomy|imaging|catalogue|registry|products|product|importer|search|edition)\.[a-z0-9_]+(?:\.[a-z0-9_]+)*)"`)
 
 // TestEveryKeyUsedExists reads the source of the whole program for catalog keys and fails
 // when one is missing from a catalog, so a typo never shows a raw key to a user.
@@ -62,6 +62,32 @@ func TestEveryKeyUsedExists(t *testing.T) {
 	// Keys built from values: one per value.
 	for _, k := range fair.Kinds {
 		used["fairs.kind."+string(k)] = "fair.Kinds"
+	}
+	for _, st := range fair.Statuses {
+		used["edition.status."+string(st)] = "fair.Statuses"
+		used["edition.move."+string(st)] = "fair.Status.Next"
+	}
+	for _, r := range fair.PartnerRoles {
+		used["fairs.role."+string(r)] = "fair.PartnerRoles"
+		used["fairs.role_heading."+string(r)] = "fair.PartnerRoles"
+	}
+	for _, k := range fair.SpaceKinds {
+		used["fairs.space."+string(k)] = "fair.SpaceKinds"
+	}
+	for _, k := range fair.GuestKinds {
+		used["fairs.guest."+string(k)] = "fair.GuestKinds"
+	}
+	for _, ph := range []fair.Phase{fair.Upcoming, fair.Current, fair.Past} {
+		used["fairs.phase."+string(ph)] = "fair.Phase"
+	}
+	for _, g := range []string{"partners", "spaces", "guests"} {
+		used["edition.row."+g] = "edition_form.html"
+	}
+	for _, k := range []string{"partners_role", "spaces_kind", "guests_kind"} {
+		used["edition.col."+k] = "edition_form.html"
+	}
+	for _, l := range []string{"ar", "fr", "zgh"} {
+		used["edition.in_"+l] = "layout.html text-fields"
 	}
 	for _, s := range taxonomy.Sectors {
 		used["taxonomy.sector."+string(s)] = "taxonomy.Sectors"

@@ -28,29 +28,11 @@ type homeData struct {
 	Past     []fairCard
 }
 
-// home says what Aswaq is and lists the fairs: upcoming and current first, then past ones.
+// home says what Aswaq is and lists the fairs: current and upcoming first, then past ones.
 func (s *Server) home(w http.ResponseWriter, r *http.Request, p *page) (string, error) {
-	editions, err := s.store.Editions(r.Context())
+	d, err := s.fairLists(r, p)
 	if err != nil {
 		return "", err
-	}
-	today := s.today()
-	d := homeData{Total: len(editions)}
-	for i := range editions {
-		e := &editions[i]
-		card := s.fairCard(p.L, e)
-		switch e.PhaseOn(today) {
-		case fair.Upcoming:
-			d.Upcoming = append(d.Upcoming, card)
-		case fair.Current:
-			d.Current = append(d.Current, card)
-		default:
-			d.Past = append(d.Past, card)
-		}
-	}
-	// Editions come most recent first; the next fair to come should be first of its list.
-	for i, j := 0, len(d.Upcoming)-1; i < j; i, j = i+1, j-1 {
-		d.Upcoming[i], d.Upcoming[j] = d.Upcoming[j], d.Upcoming[i]
 	}
 	p.Title = p.L.T("home.title")
 	p.Data = d

@@ -155,6 +155,7 @@ var workAreas = []struct {
 	perm authz.Permission
 }{
 	{"/account", "nav.account", authz.SignedIn},
+	{"/admin/editions", "nav.editions", authz.ManageEditions},
 	{"/admin/organisations", "nav.organisations", authz.ManageOrganisations},
 	{"/admin/users", "nav.users", authz.ManageUsers},
 	{"/admin/audit", "nav.audit", authz.ViewAudit},

@@ -37,6 +37,8 @@ func (s *Server) routes() []route {
 	rs = append(rs, s.registryRoutes()...)
 	rs = append(rs, s.productRoutes()...)
 	rs = append(rs, s.catalogueRoutes()...)
+	rs = append(rs, s.editionRoutes()...)
+	rs = append(rs, s.fairRoutes()...)
 	return append(rs, route{pattern: "/", perm: authz.Public, handler: http.HandlerFunc(s.notFound)})
 }
 
