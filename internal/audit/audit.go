@@ -85,10 +85,17 @@ const (
 	EditionUpdate        = "edition.update"
 	EditionStatus        = "edition.status"
 	TourCreate           = "tour.create"
+	CallSave             = "call.save"
+	ApplicationStart     = "application.start"
+	ApplicationSubmit    = "application.submit"
+	ApplicationWithdraw  = "application.withdraw"
+	DocumentAdd          = "document.add"
+	DocumentRemove       = "document.remove"
 )
 
 // Actions lists every action, so tests can check each has a label.
 var Actions = []string{UserCreate, UserInvite, UserActivate, UserDeactivate, UserPasswordChange,
 	UserPasswordReset, UserInvitationAccept, GrantAdd, GrantRemove, OrganisationCreate, OrganisationUpdate,
 	OrganisationMerge, ProductCreate, ProductUpdate, ProductDelete, PhotoAdd, PhotoRemove,
-	EditionCreate, EditionUpdate, EditionStatus, TourCreate}
+	EditionCreate, EditionUpdate, EditionStatus, TourCreate, CallSave, ApplicationStart, ApplicationSubmit,
+	ApplicationWithdraw, DocumentAdd, DocumentRemove}
