@@ -179,15 +179,7 @@ func parseInterspersed(fs *flag.FlagSet, args []string, getenv env, stdout io.Wr
 }
 
 func printFileInfo(w io.Writer, z *i18n.Localizer, name string, t *importer.Table, m importer.Mapping) {
-	if t.Format() == importer.XLSX {
-		fmt.Fprintln(w, z.T("importer.summary.read_xlsx", "file", name, "sheet", t.Sheet(), "line", t.HeaderLine()))
-	} else {
-		sep := string(t.Delimiter())
-		if sep == "\t" {
-			sep = "TAB"
-		}
-		fmt.Fprintln(w, z.T("importer.summary.read_csv", "file", name, "encoding", t.Encoding(), "separator", sep, "line", t.HeaderLine()))
-	}
+	fmt.Fprintln(w, t.Describe(z, name))
 	var cols []string
 	for i, f := range m.Columns {
 		if f == importer.Ignore {
