@@ -53,24 +53,11 @@ func runExport(ctx context.Context, args []string, getenv env, stdout, stderr io
 	if err := checkRegion(ctx, st, *region, "export organisations"); err != nil {
 		return err
 	}
-	provinces, err := st.Provinces(ctx, "")
-	if err != nil {
-		return err
-	}
 	var regions []string
 	if *region != "" {
 		regions = []string{*region}
 	}
-	export := func(w io.Writer) (int, error) {
-		exp, err := importer.NewExporter(w, f, l, provinces)
-		if err != nil {
-			return 0, err
-		}
-		if err := st.ExportOrganisations(ctx, *region == "", regions, exp.Write); err != nil {
-			return 0, err
-		}
-		return exp.Count(), exp.Close()
-	}
+	export := func(w io.Writer) (int, error) { return st.ExportRegistry(ctx, w, f, l, *region == "", regions) }
 	bundle, err := i18n.Load()
 	if err != nil {
 		return err

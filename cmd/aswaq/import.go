@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 
@@ -87,10 +86,6 @@ func runImport(ctx context.Context, args []string, getenv env, stdout, stderr io
 	if err := checkRegion(ctx, st, *region, "import organisations"); err != nil {
 		return err
 	}
-	provinces, err := st.Provinces(ctx, "")
-	if err != nil {
-		return err
-	}
 	m := t.Propose()
 	if err := m.Check(t.Headers()); err != nil {
 		return fmt.Errorf("%s: %s", path, importer.Describe(err, z))
@@ -98,16 +93,11 @@ func runImport(ctx context.Context, args []string, getenv env, stdout, stderr io
 	printFileInfo(stdout, z, filepath.Base(path), t, m)
 
 	p := newProgress(stderr, z)
-	var counts importer.Counts
-	var rejected []importer.Row // kept with their cells, for the rejected rows' file
-	opts := importer.Options{Province: importer.ProvinceIndex(provinces), Progress: p.update}
-	records := t.Records(m, opts, &counts, func(r *importer.Row) {
-		if *rejectedPath == "" {
-			r.Cells = nil
-		}
-		rejected = append(rejected, *r)
+	rep, err := st.ImportFile(ctx, t, m, store.FileImport{
+		ImportOptions: store.ImportOptions{Region: *region, DryRun: *dryRun, Source: filepath.Base(path)},
+		Cells:         *rejectedPath != "",
+		Progress:      p.update,
 	})
-	sum, err := st.ImportOrganisations(ctx, records, store.ImportOptions{Region: *region, DryRun: *dryRun, Source: filepath.Base(path)})
 	p.finish()
 	if err != nil {
 		if _, ok := apperr.As(err); ok {
@@ -115,19 +105,8 @@ func runImport(ctx context.Context, args []string, getenv env, stdout, stderr io
 		}
 		return oneLine(err)
 	}
-	for i := range sum.Rejected {
-		m.Locate(&sum.Rejected[i], t.Headers())
-	}
-	for _, r := range importer.RowsOf(sum.Rejected) {
-		r.Cells = sum.RejectedCells[r.Line]
-		rejected = append(rejected, r)
-	}
-	slices.SortStableFunc(rejected, func(a, b importer.Row) int { return a.Line - b.Line })
-	var all []importer.RowError
-	for _, r := range rejected {
-		all = append(all, r.Errors...)
-	}
-	printSummary(stdout, z, counts, sum, all)
+	rejected := rep.Rejected
+	printSummary(stdout, z, rep.Counts, rep.Summary, rep.Errors())
 
 	if *rejectedPath != "" && len(rejected) > 0 {
 		n, err := writeFileAtomically(*rejectedPath, func(w io.Writer) (int, error) { return t.WriteRejected(w, m, rejected, z) })
@@ -200,15 +179,7 @@ func parseInterspersed(fs *flag.FlagSet, args []string, getenv env, stdout io.Wr
 }
 
 func printFileInfo(w io.Writer, z *i18n.Localizer, name string, t *importer.Table, m importer.Mapping) {
-	if t.Format() == importer.XLSX {
-		fmt.Fprintln(w, z.T("importer.summary.read_xlsx", "file", name, "sheet", t.Sheet(), "line", t.HeaderLine()))
-	} else {
-		sep := string(t.Delimiter())
-		if sep == "\t" {
-			sep = "TAB"
-		}
-		fmt.Fprintln(w, z.T("importer.summary.read_csv", "file", name, "encoding", t.Encoding(), "separator", sep, "line", t.HeaderLine()))
-	}
+	fmt.Fprintln(w, t.Describe(z, name))
 	var cols []string
 	for i, f := range m.Columns {
 		if f == importer.Ignore {

@@ -14,7 +14,7 @@ const (
 	sentMessagesKept = 90 * 24 * time.Hour // sent messages hold one-time links: do not keep them for ever
 )
 
-// maintain removes expired sessions and old sent messages, hourly, until ctx ends. Several
+// maintain removes expired sessions, old sent messages and stale import uploads, hourly, until ctx ends. Several
 // processes may run it at once: each deletion is idempotent.
 func maintain(ctx context.Context, st *store.Store, log *slog.Logger) {
 	tick := time.NewTicker(maintenanceEvery)
@@ -29,6 +29,11 @@ func maintain(ctx context.Context, st *store.Store, log *slog.Logger) {
 			log.Error("purging the outbox", "err", err)
 		} else if n > 0 {
 			log.Info("old sent messages removed", "count", n)
+		}
+		if n, err := st.DeleteUploadsBefore(ctx, time.Now().Add(-store.UploadsKept)); err != nil && ctx.Err() == nil {
+			log.Error("removing old import uploads", "err", err)
+		} else if n > 0 {
+			log.Info("old import uploads removed", "count", n)
 		}
 		select {
 		case <-ctx.Done():

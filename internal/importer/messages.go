@@ -10,7 +10,7 @@ import (
 // Message renders the error for the organiser: "Line 12, column E (Téléphone): «0612» is
 // not a Moroccan phone number…".
 func (e RowError) Message(z *i18n.Localizer) string {
-	msg := z.T(e.Key, localArgs(z, e.Args)...)
+	msg := e.Problem(z)
 	switch {
 	case e.Column >= 0 && e.Header != "":
 		return z.T("importer.error.at", "line", e.Line, "column", e.ColumnName(), "header", e.Header, "message", msg)
@@ -24,7 +24,7 @@ func (e RowError) Message(z *i18n.Localizer) string {
 // Detail renders the error without its line, for the error column of the rejected rows'
 // file, where the row is right there: "Column E (Téléphone): …".
 func (e RowError) Detail(z *i18n.Localizer) string {
-	msg := z.T(e.Key, localArgs(z, e.Args)...)
+	msg := e.Problem(z)
 	switch {
 	case e.Column >= 0 && e.Header != "":
 		return z.T("importer.error.in_column", "column", e.ColumnName(), "header", e.Header, "message", msg)
@@ -33,6 +33,12 @@ func (e RowError) Detail(z *i18n.Localizer) string {
 	default:
 		return msg
 	}
+}
+
+// Problem renders what is wrong alone, without the line or the column, for a table that
+// shows them in columns of their own.
+func (e RowError) Problem(z *i18n.Localizer) string {
+	return z.T(e.Key, localArgs(z, e.Args)...)
 }
 
 // Describe renders an error of Open, Mapping.Check or the store in the organiser's
@@ -73,4 +79,17 @@ func localArgs(z *i18n.Localizer, args []any) []any {
 		out[i] = strings.Join(keys, sep)
 	}
 	return out
+}
+
+// Describe says how the file named name was read, in z's language: its format, its sheet
+// (XLSX) or its encoding and separator (CSV), and the line of its header row.
+func (t *Table) Describe(z *i18n.Localizer, name string) string {
+	if t.Format() == XLSX {
+		return z.T("importer.summary.read_xlsx", "file", name, "sheet", t.Sheet(), "line", t.HeaderLine())
+	}
+	sep := string(t.Delimiter())
+	if sep == "\t" {
+		sep = "TAB"
+	}
+	return z.T("importer.summary.read_csv", "file", name, "encoding", t.Encoding(), "separator", sep, "line", t.HeaderLine())
 }

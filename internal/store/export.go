@@ -2,8 +2,11 @@ package store
 
 import (
 	"context"
+	"io"
 	"strings"
 
+	"github.com/aswaq/aswaq/internal/i18n"
+	"github.com/aswaq/aswaq/internal/importer"
 	"github.com/aswaq/aswaq/internal/org"
 )
 
@@ -48,4 +51,23 @@ func (s *Store) ExportOrganisations(ctx context.Context, all bool, regions []str
 		}
 		after = list[len(list)-1].ID
 	}
+}
+
+// ExportRegistry writes the organisations of the given regions (of every region when all
+// is set) to w as a registry file in format f, with headers and values in lang
+// (importer.Exporter), and returns how many it wrote. The export command and the
+// registry's download share it.
+func (s *Store) ExportRegistry(ctx context.Context, w io.Writer, f importer.Format, lang i18n.Lang, all bool, regions []string) (int, error) {
+	provinces, err := s.Provinces(ctx, "")
+	if err != nil {
+		return 0, err
+	}
+	exp, err := importer.NewExporter(w, f, lang, provinces)
+	if err != nil {
+		return 0, err
+	}
+	if err := s.ExportOrganisations(ctx, all, regions, exp.Write); err != nil {
+		return 0, err
+	}
+	return exp.Count(), exp.Close()
 }

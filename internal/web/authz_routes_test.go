@@ -95,6 +95,15 @@ var allowed = map[string][]string{
 	"POST /{lang}/admin/editions/{id}/status":                     {"admin", "organiser03"},
 	"GET /{lang}/admin/tours":                                     {"admin", "organiser03", "organiser05"},
 	"POST /{lang}/admin/tours":                                    {"admin", "organiser03"},
+	"GET /{lang}/admin/organisations/import":                      {"admin", "organiser03", "organiser05"},
+	"POST /{lang}/admin/organisations/import":                     {"admin", "organiser03", "organiser05"},
+	"GET /{lang}/admin/organisations/import/{upload}/columns":     {"admin", "organiser03"},
+	"POST /{lang}/admin/organisations/import/{upload}/columns":    {"admin", "organiser03"},
+	"GET /{lang}/admin/organisations/import/{upload}/preview":     {"admin", "organiser03"},
+	"POST /{lang}/admin/organisations/import/{upload}/commit":     {"admin", "organiser03"},
+	"GET /{lang}/admin/organisations/import/{upload}/done":        {"admin", "organiser03"},
+	"GET /{lang}/admin/organisations/import/{upload}/rejected":    {"admin", "organiser03"},
+	"GET /{lang}/admin/organisations/export":                      {"admin", "organiser03", "organiser05"},
 }
 
 var signedIn = testRoles[1:]
@@ -303,6 +312,10 @@ func TestEveryRouteAndRole(t *testing.T) {
 				}
 				rc.photo = f.photo(t, owner, id)
 			}
+			if strings.Contains(rt.pattern, "{upload}") {
+				// Each role's own upload of a region 03 file: only whose region it is may go on.
+				rc.upload = f.upload(t, role, "03")
+			}
 			method, path, form := requestFor(rt.pattern, rc)
 			resp := f.request(t, role, method, path, form)
 			resp.Body.Close()
@@ -329,10 +342,11 @@ func TestEveryRouteAndRole(t *testing.T) {
 // requestContext holds the records of region 03 a request may be about.
 type requestContext struct {
 	user, grant, edition int64
-	org                  int64 // the organisation exhibitor03 represents
-	spareOrg             int64 // another organisation of region 03, for merges
-	photo                int64 // a photo of org, or of product for product routes
-	product              int64 // a product of org
+	org                  int64  // the organisation exhibitor03 represents
+	spareOrg             int64  // another organisation of region 03, for merges
+	photo                int64  // a photo of org, or of product for product routes
+	product              int64  // a product of org
+	upload               string // an upload of the requesting user, limited to region 03
 	orgForm              url.Values
 }
 
@@ -354,7 +368,7 @@ func requestFor(pattern string, rc requestContext) (method, path string, form ur
 	}
 	r := strings.NewReplacer("{lang}", "fr", "{$}", "", "{id}", fmt.Sprint(id), "{grant}", fmt.Sprint(rc.grant),
 		"{token}", "no-such-token", "{dir}", "css", "{file}", "missing.css",
-		"{photo}", fmt.Sprint(rc.photo), "{name}", "0123456789abcdef-thumb.jpg")
+		"{photo}", fmt.Sprint(rc.photo), "{name}", "0123456789abcdef-thumb.jpg", "{upload}", rc.upload)
 	path = r.Replace(path)
 	if path == "/" && pattern == "/" {
 		path = "/nowhere"

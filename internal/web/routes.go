@@ -35,6 +35,7 @@ func (s *Server) routes() []route {
 	rs = append(rs, s.accountRoutes()...)
 	rs = append(rs, s.adminRoutes()...)
 	rs = append(rs, s.registryRoutes()...)
+	rs = append(rs, s.importRoutes()...)
 	rs = append(rs, s.productRoutes()...)
 	rs = append(rs, s.catalogueRoutes()...)
 	rs = append(rs, s.editionRoutes()...)

@@ -66,6 +66,7 @@ type Server struct {
 	logins       *loginLimiter
 	hashes       chan struct{} // bounds concurrent password hashing (19 MiB each)
 	photoSlots   chan struct{} // bounds concurrent photo processing (30–100 MB each)
+	importSlots  chan struct{} // bounds concurrent imports, each of which reads a whole file
 	outboxNotify func()
 }
 
@@ -87,6 +88,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	s.logins = newLoginLimiter(limits)
 	s.hashes = make(chan struct{}, 2*runtime.GOMAXPROCS(0))
 	s.photoSlots = make(chan struct{}, 2)
+	s.importSlots = make(chan struct{}, 2)
 	s.sessions = s.newSessions(strings.HasPrefix(s.baseURL, "https://"))
 	if s.now == nil {
 		s.now = time.Now
