@@ -93,6 +93,7 @@ type publicOrg struct {
 	PhoneLink  template.URL // tel: link, built from a validated E.164 number
 	WhatsApp   string       // https://wa.me/ link
 	Email      string
+	Address    string
 	Links      []option
 	URL        string
 	Photos     []photoView
@@ -143,8 +144,11 @@ func (s *Server) publicOrgPage(w http.ResponseWriter, r *http.Request, p *page) 
 	if c.EmailPublic {
 		d.Email = c.Email
 	}
+	if c.AddressPublic {
+		d.Address = c.Address
+	}
 	for _, l := range []struct{ key, url string }{{"registry.website", c.Website}, {"registry.facebook", c.Facebook}, {"registry.instagram", c.Instagram}} {
-		if l.url != "" {
+		if l.url != "" && c.LinksPublic {
 			d.Links = append(d.Links, option{l.url, p.L.T(l.key)})
 		}
 	}
