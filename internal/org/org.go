@@ -66,14 +66,14 @@ func (m Members) Total() int { return m.Women + m.Men }
 // it), the email, the address, the website and social links. The second phone is for the
 // council only.
 type Contact struct {
-	Address     string
-	Phone       string // E.164
-	WhatsApp    bool   // Phone is on WhatsApp
-	Phone2      string // E.164
-	Email       string
-	Website     string
-	Facebook    string
-	Instagram   string
+	Address       string
+	Phone         string // E.164
+	WhatsApp      bool   // Phone is on WhatsApp
+	Phone2        string // E.164
+	Email         string
+	Website       string
+	Facebook      string
+	Instagram     string
 	PhonePublic   bool
 	EmailPublic   bool
 	AddressPublic bool

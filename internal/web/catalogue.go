@@ -26,7 +26,7 @@ type catalogueData struct {
 	Filters []filterSelect
 	Flags   []filterSelect // the checkboxes: Current is "1" when checked
 	Active  []activeFilter
-	Clear   string   // the same search without filters
+	Clear   string // the same search without filters
 	Ignored string // which filters were not understood and left out, or ""
 	Pager   pager
 }
