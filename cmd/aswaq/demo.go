@@ -24,6 +24,7 @@ func runDemo(ctx context.Context, args []string, getenv env, stdout, stderr io.W
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "Demo data loaded into the %s database: %d editions, %d organisations.\n", st.Engine(), sum.Editions, sum.Organisations)
+	fmt.Fprintf(stdout, "Demo data loaded into the %s database: %d editions, %d organisations, %d products, %d photos.\n",
+		st.Engine(), sum.Editions, sum.Organisations, sum.Products, sum.Photos)
 	return nil
 }

@@ -71,7 +71,7 @@ func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.
 		case err != nil:
 			return fmt.Errorf("loading demo data: %w", err)
 		default:
-			log.Info("demo data loaded", "editions", sum.Editions, "organisations", sum.Organisations)
+			log.Info("demo data loaded", "editions", sum.Editions, "organisations", sum.Organisations, "products", sum.Products, "photos", sum.Photos)
 		}
 	}
 	srv, err := web.New(ctx, web.Config{Store: st, Bundle: bundle, Logger: log, Version: version(),

@@ -62,18 +62,22 @@ type Members struct {
 func (m Members) Total() int { return m.Women + m.Men }
 
 // Contact is how the public and the council reach an organisation. The Public flags are
-// the representatives' choice of what the catalogue shows.
+// the representatives' choice of what the catalogue shows: the phone (and WhatsApp with
+// it), the email, the address, the website and social links. The second phone is for the
+// council only.
 type Contact struct {
-	Address     string
-	Phone       string // E.164
-	WhatsApp    bool   // Phone is on WhatsApp
-	Phone2      string // E.164
-	Email       string
-	Website     string
-	Facebook    string
-	Instagram   string
-	PhonePublic bool
-	EmailPublic bool
+	Address       string
+	Phone         string // E.164
+	WhatsApp      bool   // Phone is on WhatsApp
+	Phone2        string // E.164
+	Email         string
+	Website       string
+	Facebook      string
+	Instagram     string
+	PhonePublic   bool
+	EmailPublic   bool
+	AddressPublic bool
+	LinksPublic   bool // Website, Facebook and Instagram
 }
 
 // Organisation is one producer body in the registry.

@@ -98,6 +98,9 @@ func (o *Organisation) validateContact(v *apperr.Validation) {
 	} else {
 		c.Email, c.EmailPublic = "", false
 	}
+	if c.Address == "" {
+		c.AddressPublic = false
+	}
 	for _, l := range []struct {
 		field string
 		value *string

@@ -325,7 +325,7 @@ func (r *importRun) flag(line int, id int64, others []int64) {
 func (r *importRun) update(before, after *org.Organisation) error {
 	s, ctx, tx := r.s, r.ctx, r.tx
 	args := append(organisationArgs(after), dbTime(s.now()), after.ID)
-	if _, err := tx.ExecContext(ctx, `UPDATE organisations SET `+organisationSet+`, updated_at = $34 WHERE id = $35`, args...); err != nil {
+	if _, err := tx.ExecContext(ctx, organisationUpdate, args...); err != nil {
 		return err
 	}
 	if !slices.Equal(sortedCopy(before.Categories), sortedCopy(after.Categories)) ||
@@ -370,9 +370,9 @@ const organisationInsertColumns = `legal_form, name_ar, name_fr, name_zgh, provi
 	ice, register_number, register_court, receipt_number, receipt_date, founded_on,
 	address, phone, whatsapp, phone2, email, website, facebook, instagram, phone_public, email_public,
 	members_women, members_men, members_under35, food_safety_no, description_ar, description_fr, description_zgh,
-	status, name_key, created_at, updated_at`
+	status, name_key, address_public, links_public, created_at, updated_at`
 
-// createChunk is how many organisations one INSERT statement adds (35 parameters each).
+// createChunk is how many organisations one INSERT statement adds (37 parameters each).
 // SQLite looks parameters up by name in a list, which costs the square of their number
 // per statement: there, small statements are faster.
 func (s *Store) createChunk() int {

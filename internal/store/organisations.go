@@ -18,7 +18,7 @@ const organisationColumns = `o.id, o.legal_form, o.name_ar, o.name_fr, o.name_zg
 	o.ice, o.register_number, o.register_court, o.receipt_number, o.receipt_date, o.founded_on,
 	o.address, o.phone, o.whatsapp, o.phone2, o.email, o.website, o.facebook, o.instagram, o.phone_public, o.email_public,
 	o.members_women, o.members_men, o.members_under35, o.food_safety_no, o.description_ar, o.description_fr, o.description_zgh,
-	o.status, COALESCE(o.merged_into, 0)`
+	o.status, COALESCE(o.merged_into, 0), o.address_public, o.links_public`
 
 func scanOrganisation(sc interface{ Scan(...any) error }) (org.Organisation, error) {
 	var o org.Organisation
@@ -28,7 +28,7 @@ func scanOrganisation(sc interface{ Scan(...any) error }) (org.Organisation, err
 		optDateCol{&o.Identifiers.ReceiptDate}, optDateCol{&o.FoundedOn},
 		&c.Address, &c.Phone, &c.WhatsApp, &c.Phone2, &c.Email, &c.Website, &c.Facebook, &c.Instagram, &c.PhonePublic, &c.EmailPublic,
 		&o.Members.Women, &o.Members.Men, &o.Members.Under35, &o.FoodSafetyNo, &o.Description.AR, &o.Description.FR, &o.Description.ZGH,
-		&o.Status, &o.MergedInto)
+		&o.Status, &o.MergedInto, &c.AddressPublic, &c.LinksPublic)
 	return o, err
 }
 
@@ -103,14 +103,18 @@ func organisationArgs(o *org.Organisation) []any {
 		optDate(o.Identifiers.ReceiptDate), optDate(o.FoundedOn),
 		c.Address, c.Phone, c.WhatsApp, c.Phone2, c.Email, c.Website, c.Facebook, c.Instagram, c.PhonePublic, c.EmailPublic,
 		o.Members.Women, o.Members.Men, o.Members.Under35, o.FoodSafetyNo, o.Description.AR, o.Description.FR, o.Description.ZGH,
-		o.Status, textfold.Fold(o.Name.AR)}
+		o.Status, textfold.Fold(o.Name.AR), c.AddressPublic, c.LinksPublic}
 }
 
 const organisationSet = `legal_form = $1, name_ar = $2, name_fr = $3, name_zgh = $4, province_code = $5, sector = $6, women_led = $7, youth_led = $8,
 	ice = $9, register_number = $10, register_court = $11, receipt_number = $12, receipt_date = $13, founded_on = $14,
 	address = $15, phone = $16, whatsapp = $17, phone2 = $18, email = $19, website = $20, facebook = $21, instagram = $22,
 	phone_public = $23, email_public = $24, members_women = $25, members_men = $26, members_under35 = $27, food_safety_no = $28,
-	description_ar = $29, description_fr = $30, description_zgh = $31, status = $32, name_key = $33`
+	description_ar = $29, description_fr = $30, description_zgh = $31, status = $32, name_key = $33,
+	address_public = $34, links_public = $35`
+
+// organisationUpdate saves organisationArgs, then updated_at, into the row whose id follows.
+const organisationUpdate = `UPDATE organisations SET ` + organisationSet + `, updated_at = $36 WHERE id = $37`
 
 // today is the date in Morocco, for checks such as "founded in the future".
 func (s *Store) today() civil.Date { return civil.Of(s.now().In(casablanca)) }
@@ -135,16 +139,9 @@ func (s *Store) insertOrganisation(ctx context.Context, tx *sql.Tx, o *org.Organ
 		return err
 	}
 	now := dbTime(s.now())
-	args := append(organisationArgs(o), now)
-	err := tx.QueryRowContext(ctx, `
-		INSERT INTO organisations (legal_form, name_ar, name_fr, name_zgh, province_code, sector, women_led, youth_led,
-			ice, register_number, register_court, receipt_number, receipt_date, founded_on,
-			address, phone, whatsapp, phone2, email, website, facebook, instagram, phone_public, email_public,
-			members_women, members_men, members_under35, food_safety_no, description_ar, description_fr, description_zgh,
-			status, name_key, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24,
-			$25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $34)
-		RETURNING id`, args...).Scan(&o.ID)
+	// The statement an import uses for many records, for one: $1 is the time.
+	args := append([]any{now}, organisationArgs(o)...)
+	err := tx.QueryRowContext(ctx, insertOrganisationsSQL(1), args...).Scan(&o.ID)
 	if err != nil {
 		return err
 	}
@@ -190,7 +187,7 @@ func (s *Store) UpdateOrganisation(ctx context.Context, o *org.Organisation) err
 			return err
 		}
 		args := append(organisationArgs(o), dbTime(s.now()), o.ID)
-		if _, err := tx.ExecContext(ctx, `UPDATE organisations SET `+organisationSet+`, updated_at = $34 WHERE id = $35`, args...); err != nil {
+		if _, err := tx.ExecContext(ctx, organisationUpdate, args...); err != nil {
 			return err
 		}
 		if err := s.writeOrganisationLists(ctx, tx, o); err != nil {

@@ -22,8 +22,9 @@ func alAmal() org.Organisation {
 		FoundedOn:    civil.MustNew(2019, 4, 2),
 		ProvinceCode: "451", Sector: taxonomy.LocalProducts, Categories: []string{"honey", "figs"},
 		Programmes: []taxonomy.Programme{taxonomy.INDH},
-		Contact:    org.Contact{Address: "حي المسيرة، صفرو", Phone: "0612345678", WhatsApp: true, Email: "alamal@coop.ma", PhonePublic: true},
-		Members:    org.Members{Women: 14, Men: 2, Under35: 6}, WomenLed: true,
+		Contact: org.Contact{Address: "حي المسيرة، صفرو", Phone: "0612345678", WhatsApp: true, Email: "alamal@coop.ma", PhonePublic: true,
+			AddressPublic: true, Website: "https://alamal.ma", LinksPublic: true},
+		Members: org.Members{Women: 14, Men: 2, Under35: 6}, WomenLed: true,
 		FoodSafetyNo: "ONSSA-1234", Description: mltext.Text{AR: "عسل الجبل", FR: "Miel de montagne"},
 	}
 }

@@ -148,6 +148,8 @@ type SearchHit struct {
 	PriceMax         int64
 	Unit             org.Unit
 	Available        bool
+	// Cover is the record's first photo; its Thumb is "" when it has none.
+	Cover Photo
 }
 
 // SearchResult is one page of hits, the number of hits in all pages, and how they spread
@@ -234,13 +236,23 @@ func (a *sqlArgs) add(v any) string {
 func (s *Store) Search(ctx context.Context, q SearchQuery) (SearchResult, error) {
 	q.normalize()
 	d := s.searchDialect()
-	res := SearchResult{}
 	conn, done, err := d.begin(ctx, s.db)
 	if err != nil {
-		return res, err
+		return SearchResult{}, err
 	}
 	defer done()
 	r := searchRun{q: conn, d: d}
+	res, err := r.search(ctx, q)
+	if err == nil {
+		err = r.covers(ctx, res.Hits)
+	}
+	return res, err
+}
+
+// search finds the hits of q, without their photos.
+func (r searchRun) search(ctx context.Context, q SearchQuery) (SearchResult, error) {
+	res := SearchResult{}
+	var err error
 	words := parseQuery(q.Text)
 	for _, w := range words {
 		res.Words = append(res.Words, w.word)

@@ -226,6 +226,9 @@ func (b *docBuilder) productDoc(p *productSource, o *orgSource) *searchDoc {
 // merge (the merged record and its products' old documents go; the kept one's products,
 // now including the merged one's, are indexed under it).
 func (s *Store) indexOrganisation(ctx context.Context, tx *sql.Tx, id int64) error {
+	if indexDeferred(ctx) {
+		return nil
+	}
 	d := s.searchDialect()
 	orgs, err := loadOrgSources(ctx, tx, "WHERE o.id = $1", id)
 	if err != nil {
@@ -268,6 +271,9 @@ func (s *Store) indexOrganisation(ctx context.Context, tx *sql.Tx, id int64) err
 // indexProduct rewrites the document of a product in the transaction that changed it; a
 // product that no longer exists (deleted) or whose organisation is merged loses it.
 func (s *Store) indexProduct(ctx context.Context, tx *sql.Tx, id int64) error {
+	if indexDeferred(ctx) {
+		return nil
+	}
 	d := s.searchDialect()
 	if err := d.deleteDocs(ctx, tx, []int64{docID(KindProduct, id)}); err != nil {
 		return err

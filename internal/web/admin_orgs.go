@@ -209,6 +209,7 @@ type orgFormData struct {
 func (s *Server) newOrgForm(w http.ResponseWriter, r *http.Request, p *page) (string, error) {
 	f := newForm()
 	f.Values["status"] = string(org.Validated)
+	f.Values["links_public"] = "1" // a website or a page is there to be seen; the rest is private until chosen
 	return s.renderOrgForm(p, orgFormData{Form: f, CanManage: true}, "registry.new_title")
 }
 

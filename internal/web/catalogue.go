@@ -23,7 +23,11 @@ func (s *Server) catalogueRoutes() []route {
 type catalogueData struct {
 	Form    *form
 	Hits    []catalogueHit
-	Choices orgChoices
+	Filters []filterSelect
+	Flags   []filterSelect // the checkboxes: Current is "1" when checked
+	Active  []activeFilter
+	Clear   string // the same search without filters
+	Ignored string // which filters were not understood and left out, or ""
 	Pager   pager
 }
 
@@ -35,28 +39,30 @@ type catalogueHit struct {
 	Detail   string // the sector and province, or the producer
 	Price    string
 	Province string
+	Photo    *photoView // the thumbnail, or nil for a placeholder that costs no request
 }
 
 // cataloguePage is the public list of producers and products: one search box tolerant of
 // Arabic spellings and French accents, filters, readable without JavaScript; every filter
 // is in the address, so a search can be shared.
 func (s *Server) cataloguePage(w http.ResponseWriter, r *http.Request, p *page) (string, error) {
-	q := r.URL.Query()
-	f := newForm()
-	for _, k := range []string{"q", "province", "sector", "kind"} {
-		f.Values[k] = strings.TrimSpace(q.Get(k))
-	}
-	kind := f.Get("kind")
-	if kind != store.KindOrganisation && kind != store.KindProduct {
-		kind = ""
-	}
+	c := s.readCatalogueQuery(p, r.URL.Query())
 	pg := newPager(r, 24)
-	res, err := s.store.Search(r.Context(), store.SearchQuery{Text: f.Get("q"), Kind: kind, Province: f.Get("province"),
-		Sector: f.Get("sector"), Status: string(org.Validated), Limit: pg.Size, Offset: pg.Offset()})
+	c.Query.Limit, c.Query.Offset = pg.Size, pg.Offset()
+	res, err := s.store.Search(r.Context(), c.Query)
 	if err != nil {
 		return "", err
 	}
-	d := catalogueData{Form: f, Choices: s.orgChoices(p, nil), Pager: pg.withTotal(res.Total, r.URL)}
+	f := newForm()
+	f.Values = c.Values
+	d := catalogueData{Form: f, Filters: s.filterSelects(p, c), Pager: pg.withTotal(res.Total, r.URL)}
+	for _, fl := range catalogueFlags {
+		d.Flags = append(d.Flags, filterSelect{Name: fl.name, Label: p.L.T(fl.label), Current: c.Values[fl.name]})
+	}
+	d.Active, d.Clear = activeFilters(p, r.URL.Path, c, d.Filters)
+	if len(c.Ignored) > 0 {
+		d.Ignored = p.L.T("catalogue.ignored", "filters", strings.Join(c.Ignored, p.L.T("catalogue.list_separator")))
+	}
 	for _, h := range res.Hits {
 		d.Hits = append(d.Hits, s.catalogueHit(p, h))
 	}
@@ -66,13 +72,19 @@ func (s *Server) cataloguePage(w http.ResponseWriter, r *http.Request, p *page) 
 
 func (s *Server) catalogueHit(p *page, h store.SearchHit) catalogueHit {
 	province := s.provinceName(h.ProvinceCode, p.Code)
+	var photo *photoView
+	if h.Cover.Thumb != "" {
+		photo = &photoViews([]store.Photo{h.Cover})[0]
+	}
 	if h.Kind == store.KindProduct {
 		pr := org.Product{PriceMin: h.PriceMin, PriceMax: h.PriceMax, Unit: h.Unit}
 		return catalogueHit{Href: "/" + p.Code + "/catalogue/products/" + strconv.FormatInt(h.ID, 10), Name: h.Name.In(p.Code),
-			Kind: p.L.T("taxonomy.category." + h.Category), Detail: h.OrganisationName.In(p.Code), Price: priceText(p.L, pr), Province: province}
+			Kind: p.L.T("taxonomy.category." + h.Category), Detail: h.OrganisationName.In(p.Code), Price: priceText(p.L, pr),
+			Province: province, Photo: photo}
 	}
 	return catalogueHit{Href: "/" + p.Code + "/catalogue/organisations/" + strconv.FormatInt(h.ID, 10), Name: h.Name.In(p.Code),
-		Kind: p.L.T("org.legal_form." + string(h.LegalForm)), Detail: p.L.T("taxonomy.sector." + string(h.Sector)), Province: province}
+		Kind: p.L.T("org.legal_form." + string(h.LegalForm)), Detail: p.L.T("taxonomy.sector." + string(h.Sector)),
+		Province: province, Photo: photo}
 }
 
 // publicOrg is an organisation as the public sees it: only what its representatives chose
@@ -93,6 +105,7 @@ type publicOrg struct {
 	PhoneLink  template.URL // tel: link, built from a validated E.164 number
 	WhatsApp   string       // https://wa.me/ link
 	Email      string
+	Address    string
 	Links      []option
 	URL        string
 	Photos     []photoView
@@ -143,8 +156,11 @@ func (s *Server) publicOrgPage(w http.ResponseWriter, r *http.Request, p *page) 
 	if c.EmailPublic {
 		d.Email = c.Email
 	}
+	if c.AddressPublic {
+		d.Address = c.Address
+	}
 	for _, l := range []struct{ key, url string }{{"registry.website", c.Website}, {"registry.facebook", c.Facebook}, {"registry.instagram", c.Instagram}} {
-		if l.url != "" {
+		if l.url != "" && c.LinksPublic {
 			d.Links = append(d.Links, option{l.url, p.L.T(l.key)})
 		}
 	}

@@ -26,7 +26,8 @@ func orgFromForm(r *http.Request, f *form, id int64) org.Organisation {
 		ProvinceCode: v.Get("province"),
 		Contact: org.Contact{Address: v.Get("address"), Phone: v.Get("phone"), WhatsApp: v.Get("whatsapp") == "1",
 			Phone2: v.Get("phone2"), Email: v.Get("email"), Website: v.Get("website"), Facebook: v.Get("facebook"),
-			Instagram: v.Get("instagram"), PhonePublic: v.Get("phone_public") == "1", EmailPublic: v.Get("email_public") == "1"},
+			Instagram: v.Get("instagram"), PhonePublic: v.Get("phone_public") == "1", EmailPublic: v.Get("email_public") == "1",
+			AddressPublic: v.Get("address_public") == "1", LinksPublic: v.Get("links_public") == "1"},
 		WomenLed:     v.Get("women_led") == "1",
 		YouthLed:     v.Get("youth_led") == "1",
 		Sector:       taxonomy.Sector(v.Get("sector")),
@@ -105,6 +106,8 @@ func orgValues(o org.Organisation) *form {
 	flag("whatsapp", c.WhatsApp)
 	flag("phone_public", c.PhonePublic)
 	flag("email_public", c.EmailPublic)
+	flag("address_public", c.AddressPublic)
+	flag("links_public", c.LinksPublic)
 	flag("women_led", o.WomenLed)
 	flag("youth_led", o.YouthLed)
 	for k, n := range map[string]int{"members_women": o.Members.Women, "members_men": o.Members.Men, "members_under_35": o.Members.Under35} {
