@@ -41,7 +41,7 @@ func TestValidateReportsEveryProblemWithItsRow(t *testing.T) {
 		"closes_at": "call.error.closes_before_opens", "stands": "call.error.stands", "legal_forms": "call.error.legal_form",
 		"sectors": "call.error.sector", "documents.1": "call.error.document_kind",
 		"questions.2": "call.error.question_kind", // also a duplicate key and no label: the last found is kept
-		"criteria.1": "call.error.criterion_weight", "criteria.2": "call.error.criterion_rule",
+		"criteria.1":  "call.error.criterion_weight", "criteria.2": "call.error.criterion_rule",
 		"criteria.3": "call.error.criterion_source", "criteria.4": "call.error.criterion_scale",
 		"quotas.1": "call.error.quota_min_max", "quotas.2": "call.error.quota_subject", "quotas.3": "call.error.quota_bounds",
 		"quotas.4": "call.error.quota_negative", "quotas.5": "call.error.quota_subject",

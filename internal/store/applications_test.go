@@ -6,8 +6,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/aswaq/aswaq/internal/application"
 	"github.com/aswaq/aswaq/internal/apperr"
+	"github.com/aswaq/aswaq/internal/application"
 	"github.com/aswaq/aswaq/internal/call"
 	"github.com/aswaq/aswaq/internal/mltext"
 	"github.com/aswaq/aswaq/internal/org"

@@ -18,6 +18,7 @@ import (
 
 	"github.com/aswaq/aswaq/internal/account"
 	"github.com/aswaq/aswaq/internal/authz"
+	"github.com/aswaq/aswaq/internal/call"
 	"github.com/aswaq/aswaq/internal/demo"
 	"github.com/aswaq/aswaq/internal/i18n"
 	"github.com/aswaq/aswaq/internal/imaging"
@@ -95,6 +96,19 @@ var allowed = map[string][]string{
 	"POST /{lang}/admin/editions/{id}/status":                     {"admin", "organiser03"},
 	"GET /{lang}/admin/tours":                                     {"admin", "organiser03", "organiser05"},
 	"POST /{lang}/admin/tours":                                    {"admin", "organiser03"},
+	"GET /{lang}/admin/editions/{id}/call":                        {"admin", "organiser03"},
+	"GET /{lang}/fairs/{id}/apply":                                testRoles,
+	"POST /{lang}/fairs/{id}/apply":                               {"admin", "organiser03", "exhibitor03"},
+	"GET /{lang}/fairs/{id}/apply/register":                       testRoles,
+	"POST /{lang}/fairs/{id}/apply/register":                      testRoles,
+	"GET /{lang}/applications":                                    signedIn,
+	"GET /{lang}/applications/{id}":                               {"admin", "organiser03", "exhibitor03"},
+	"POST /{lang}/applications/{id}":                              {"admin", "organiser03", "exhibitor03"},
+	"POST /{lang}/applications/{id}/documents":                    {"admin", "organiser03", "exhibitor03"},
+	"POST /{lang}/applications/{id}/documents/{doc}/delete":       {"admin", "organiser03", "exhibitor03"},
+	"POST /{lang}/applications/{id}/submit":                       {"admin", "organiser03", "exhibitor03"},
+	"POST /{lang}/applications/{id}/withdraw":                     {"admin", "organiser03", "exhibitor03"},
+	"POST /{lang}/admin/editions/{id}/call":                       {"admin", "organiser03"},
 	"GET /{lang}/admin/organisations/import":                      {"admin", "organiser03", "organiser05"},
 	"POST /{lang}/admin/organisations/import":                     {"admin", "organiser03", "organiser05"},
 	"GET /{lang}/admin/organisations/import/{upload}/columns":     {"admin", "organiser03"},
@@ -116,6 +130,7 @@ type fixture struct {
 	cookies map[string]*http.Cookie
 	sefrou  int64 // an edition in region 03
 	coop    int64 // an organisation in region 03
+	app     int64 // coop's application to sefrou, once made
 }
 
 func newFixture(t *testing.T, st *store.Store) *fixture {
@@ -158,6 +173,30 @@ func newFixture(t *testing.T, st *store.Store) *fixture {
 		f.users[role] = f.user(t, role, grants[role])
 	}
 	return f
+}
+
+// application returns the application of the organisation exhibitor03 represents to the
+// Sefrou edition, opening a call for it the first time.
+func (f *fixture) application(t *testing.T) int64 {
+	t.Helper()
+	ctx := context.Background()
+	if f.app != 0 {
+		return f.app
+	}
+	{
+		c := call.Call{EditionID: f.sefrou, OpensAt: time.Now().Add(-time.Hour), ClosesAt: time.Now().Add(24 * time.Hour),
+			Documents: []call.DocumentRule{{Kind: call.Statutes}},
+			Questions: []call.Question{{Key: "products", Label: mltext.Text{AR: "المنتوجات", FR: "Produits"}, Kind: call.LongText, Required: true}}}
+		if err := f.st.SaveCall(ctx, &c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a, err := f.st.StartApplication(ctx, f.sefrou, f.coop)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.app = a.ID
+	return a.ID
 }
 
 // spareOrg creates an organisation of region 03 (Sefrou) and returns its id.
@@ -302,6 +341,16 @@ func TestEveryRouteAndRole(t *testing.T) {
 			grants, _ := f.st.Grants(ctx, target)
 			rc := requestContext{user: target, grant: grants[0].ID, edition: f.sefrou, org: f.coop, spareOrg: f.spareOrg(t)}
 			rc.orgForm = f.orgForm(t)
+			if strings.Contains(rt.pattern, "/applications/{id}") || strings.HasSuffix(rt.pattern, "/apply") {
+				rc.application = f.application(t)
+			}
+			if strings.Contains(rt.pattern, "{doc}") {
+				d, err := f.st.AddDocument(ctx, rc.application, call.Statutes, "statuts.pdf", []byte("%PDF-1.4 test"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				rc.doc = d.ID
+			}
 			if strings.Contains(rt.pattern, "products") {
 				rc.product = f.product(t)
 			}
@@ -347,6 +396,8 @@ type requestContext struct {
 	photo                int64  // a photo of org, or of product for product routes
 	product              int64  // a product of org
 	upload               string // an upload of the requesting user, limited to region 03
+	application          int64  // org's application to the Sefrou edition
+	doc                  int64  // a document of that application
 	orgForm              url.Values
 }
 
@@ -365,10 +416,12 @@ func requestFor(pattern string, rc requestContext) (method, path string, form ur
 		id = rc.product
 	case strings.Contains(pattern, "/editions/{id}"), strings.Contains(pattern, "/fairs/{id}"):
 		id = rc.edition
+	case strings.Contains(pattern, "/applications/{id}"):
+		id = rc.application
 	}
 	r := strings.NewReplacer("{lang}", "fr", "{$}", "", "{id}", fmt.Sprint(id), "{grant}", fmt.Sprint(rc.grant),
 		"{token}", "no-such-token", "{dir}", "css", "{file}", "missing.css",
-		"{photo}", fmt.Sprint(rc.photo), "{name}", "0123456789abcdef-thumb.jpg", "{upload}", rc.upload)
+		"{photo}", fmt.Sprint(rc.photo), "{doc}", fmt.Sprint(rc.doc), "{name}", "0123456789abcdef-thumb.jpg", "{upload}", rc.upload)
 	path = r.Replace(path)
 	if path == "/" && pattern == "/" {
 		path = "/nowhere"
@@ -386,6 +439,12 @@ func requestFor(pattern string, rc requestContext) (method, path string, form ur
 	case strings.HasSuffix(pattern, "/editions/new"), strings.HasSuffix(pattern, "/editions/{id}"):
 		form = url.Values{"kind": {"mobile_market"}, "province": {"451"}, "city_ar": {"صفرو"}, "city_fr": {"Sefrou"},
 			"title_ar": {"السوق المتنقل"}, "title_fr": {"Marché itinérant"}, "starts_on": {"2027-07-12"}, "ends_on": {"2027-07-16"}}
+	case strings.HasSuffix(pattern, "/editions/{id}/call"):
+		form = url.Values{"opens_at": {"2027-05-01T09:00"}, "closes_at": {"2027-05-21T23:59"}, "stands": {"52"}}
+	case strings.HasSuffix(pattern, "/fairs/{id}/apply"):
+		form = url.Values{"organisation": {fmt.Sprint(rc.org)}}
+	case strings.HasSuffix(pattern, "/applications/{id}"):
+		form = url.Values{"answer.products": {"عسل"}}
 	case strings.HasSuffix(pattern, "/status"):
 		form = url.Values{"to": {"reported"}}
 	case strings.HasSuffix(pattern, "/tours"):

@@ -9,7 +9,9 @@ import (
 	"testing"
 
 	"github.com/aswaq/aswaq/internal/account"
+	"github.com/aswaq/aswaq/internal/application"
 	"github.com/aswaq/aswaq/internal/audit"
+	"github.com/aswaq/aswaq/internal/call"
 	"github.com/aswaq/aswaq/internal/fair"
 	"github.com/aswaq/aswaq/internal/i18n"
 	"github.com/aswaq/aswaq/internal/org"
@@ -18,7 +20,7 @@ import (
 )
 
 // keyLiteral matches a catalog key written literally in Go code or a template.
-var keyLiteral = regexp.MustCompile(`"((?:layout|home|error|fairs|fair|org|public|account|users|audit|outbox|nav|role|form|pager|taxonomy|imaging|catalogue|registry|products|product|importer|importpages|search|edition|call|application)\.[a-z0-9_]+(?:\.[a-z0-9_]+)*)"`)
+var keyLiteral = regexp.MustCompile(`"((?:layout|home|error|fairs|fair|org|public|account|users|audit|outbox|nav|role|form|pager|taxonomy|imaging|catalogue|registry|products|product|importer|importpages|search|edition|call|application|apply)\.[a-z0-9_]+(?:\.[a-z0-9_]+)*)"`)
 
 // TestEveryKeyUsedExists reads the source of the whole program for catalog keys and fails
 // when one is missing from a catalog, so a typo never shows a raw key to a user.
@@ -89,6 +91,30 @@ func TestEveryKeyUsedExists(t *testing.T) {
 	for _, l := range []string{"ar", "fr", "zgh"} {
 		used["edition.in_"+l] = "layout.html text-fields"
 	}
+	for _, st := range []string{"open", "not_yet", "closed"} {
+		used["apply.state."+st] = "apply.html"
+	}
+	for _, st := range application.Statuses {
+		used["application.status."+string(st)] = "application.Statuses"
+	}
+	for _, k := range call.DocKinds {
+		used["call.document."+string(k)] = "call.DocKinds"
+	}
+	for _, k := range call.QuestionKinds {
+		used["call.question_kind."+string(k)] = "call.QuestionKinds"
+	}
+	for _, r := range call.Rules {
+		used["call.rule."+string(r)] = "call.Rules"
+	}
+	for _, src := range []call.Source{call.ByReviewers, call.Computed} {
+		used["call.source."+string(src)] = "call.Source"
+	}
+	for _, a := range call.QuotaAttrs {
+		used["call.quota_attr."+a] = "call.QuotaAttrs"
+	}
+	for _, fl := range call.Flags {
+		used["call.quota_flag."+fl] = "call.Flags"
+	}
 	for _, s := range taxonomy.Sectors {
 		used["taxonomy.sector."+string(s)] = "taxonomy.Sectors"
 	}
@@ -113,7 +139,7 @@ func TestEveryKeyUsedExists(t *testing.T) {
 	for _, a := range audit.Actions {
 		used["audit.action."+strings.ReplaceAll(a, ".", "_")] = "audit.Actions"
 	}
-	for _, base := range []string{"mail.invitation", "mail.password_reset"} { // web.message
+	for _, base := range []string{"mail.invitation", "mail.password_reset", "mail.application_receipt"} { // web.message
 		for _, part := range []string{".subject", ".body", ".sms"} {
 			used[base+part] = "web.message"
 		}

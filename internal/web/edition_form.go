@@ -160,9 +160,12 @@ func editionValues(e fair.Edition) *form {
 	return f
 }
 
+// editionGroups are the edition form's repeated groups.
+var editionGroups = []string{"partners", "spaces", "guests"}
+
 // growRows adds spare rows to every group, when the user asks for more.
-func growRows(f *form) {
-	for _, g := range []string{"partners", "spaces", "guests"} {
+func growRows(f *form, groups []string) {
+	for _, g := range groups {
 		n, _ := strconv.Atoi(f.Get(g + ".rows"))
 		f.Values[g+".rows"] = strconv.Itoa(min(max(n, 0)+spareRows, 50))
 	}

@@ -150,7 +150,7 @@ func (s *Server) createEdition(w http.ResponseWriter, r *http.Request, p *page) 
 	e := s.editionFromForm(r, f, 0)
 	d := editionFormData{Form: f}
 	if f.Get("more") != "" {
-		growRows(f)
+		growRows(f, editionGroups)
 		return s.renderEditionForm(r.Context(), p, d, "edition.new_title")
 	}
 	if f.readErrors(p.L) {
@@ -201,7 +201,7 @@ func (s *Server) updateEdition(w http.ResponseWriter, r *http.Request, p *page) 
 	f := formFrom(r)
 	e := s.editionFromForm(r, f, id)
 	if f.Get("more") != "" {
-		growRows(f)
+		growRows(f, editionGroups)
 		return s.renderEditionEdit(r.Context(), p, stored, f)
 	}
 	if f.readErrors(p.L) {

@@ -93,6 +93,8 @@ type fairView struct {
 	Tour       string
 	TourStops  []fairCard
 	Phase      string
+	Call       string // where the call for applications stands, when there is one
+	CallURL    string
 }
 
 type partnerGroup struct {
@@ -159,6 +161,20 @@ func (s *Server) fairPage(w http.ResponseWriter, r *http.Request, p *page) (stri
 		v.Guests = append(v.Guests, g.Name.In(p.Code))
 	}
 	if err := s.tourStops(r, p, &e, &v); err != nil {
+		return "", err
+	}
+	if c, err := s.store.Call(r.Context(), e.ID); err == nil {
+		now := s.now()
+		switch {
+		case now.Before(c.OpensAt):
+			v.Call = p.L.T("fairs.call_soon", "opens", moment(p.L, c.OpensAt))
+		case c.IsOpen(now):
+			v.Call = p.L.T("fairs.call_open", "closes", moment(p.L, c.ClosesAt))
+		default:
+			v.Call = p.L.T("fairs.call_closed", "closed", moment(p.L, c.ClosesAt))
+		}
+		v.CallURL = "/" + p.Code + "/fairs/" + id + "/apply"
+	} else if apperr.CodeOf(err) != apperr.NotFound {
 		return "", err
 	}
 	p.Title, p.Data = e.Title.In(p.Code), v

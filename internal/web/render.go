@@ -170,6 +170,10 @@ func (s *Server) navFor(p *page, current string) []navLink {
 			out = append(out, navLink{Href: href, Label: p.L.T(a.key), Current: strings.HasPrefix(current, href)})
 		}
 	}
+	if len(p.User.Organisations()) > 0 {
+		href := "/" + p.Code + "/applications"
+		out = append(out, navLink{Href: href, Label: p.L.T("nav.applications"), Current: strings.HasPrefix(current, href)})
+	}
 	// Representatives reach their organisation's page directly.
 	if !authz.Can(p.User, authz.ManageOrganisations, authz.Resource{}) {
 		for _, id := range p.User.Organisations() {

@@ -40,6 +40,8 @@ func (s *Server) routes() []route {
 	rs = append(rs, s.catalogueRoutes()...)
 	rs = append(rs, s.editionRoutes()...)
 	rs = append(rs, s.fairRoutes()...)
+	rs = append(rs, s.callAdminRoutes()...)
+	rs = append(rs, s.applyRoutes()...)
 	return append(rs, route{pattern: "/", perm: authz.Public, handler: http.HandlerFunc(s.notFound)})
 }
 

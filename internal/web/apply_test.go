@@ -1,0 +1,220 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"html"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aswaq/aswaq/internal/application"
+	"github.com/aswaq/aswaq/internal/org"
+	"github.com/aswaq/aswaq/internal/outbox"
+	"github.com/aswaq/aswaq/internal/store"
+	"github.com/aswaq/aswaq/internal/store/storetest"
+)
+
+var testPDF = []byte("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+
+// document uploads a file with its kind, as the application page's form sends it.
+func (b *browser) document(target, kind, name string, data []byte) (int, string) {
+	b.t.Helper()
+	var buf bytes.Buffer
+	w := multipart.NewWriter(&buf)
+	w.WriteField("kind", kind)
+	part, _ := w.CreateFormFile("file", name)
+	part.Write(data)
+	w.Close()
+	req, _ := http.NewRequest("POST", "http://aswaq.test"+target, &buf)
+	req.Header.Set("Content-Type", w.FormDataContentType())
+	req.Header.Set("Sec-Fetch-Site", "same-origin")
+	for _, c := range b.cookies {
+		req.AddCookie(c)
+	}
+	rec := newRecorder()
+	b.srv.ServeHTTP(rec, req)
+	return rec.Code, html.UnescapeString(rec.Body.String())
+}
+
+// callForm is the call editor's form for a call, asking for statutes (and cooperatives for
+// their register extract) and one question, with a handicraft quota.
+func callForm(opens, closes time.Time) url.Values {
+	return url.Values{
+		"opens_at": {opens.In(casablanca).Format(localMinute)}, "closes_at": {closes.In(casablanca).Format(localMinute)},
+		"stands": {"52"}, "reviewers_each": {"2"},
+		"documents.rows": {"2"}, "documents.1.kind": {"statutes"}, "documents.1.who": {"all"},
+		"documents.2.kind": {"register_extract"}, "documents.2.who": {"cooperative"},
+		"questions.rows": {"1"}, "questions.1.label_ar": {"ما المنتوجات التي ستعرضونها؟"}, "questions.1.label_fr": {"Vos produits ?"},
+		"questions.1.kind": {"long_text"}, "questions.1.required": {"1"},
+		"criteria.rows": {"2"}, "criteria.1.source": {"reviewers"}, "criteria.1.label_ar": {"الجودة"}, "criteria.1.label_fr": {"Qualité"},
+		"criteria.1.weight": {"70"}, "criteria.1.max": {"20"}, "criteria.2.source": {"computed"}, "criteria.2.rule": {"women_led"}, "criteria.2.weight": {"30"},
+		"quotas.rows": {"1"}, "quotas.1.subject": {"sector"}, "quotas.1.value": {"handicraft"}, "quotas.1.min": {"20"}, "quotas.1.max": {"30"},
+	}
+}
+
+func TestOrganiserOpensACallTheRepresentativeApplies(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		f := newFixture(t, st)
+		ctx := context.Background()
+		orgr := newBrowser(t, f.srv)
+		orgr.cookies[sessionCookie] = f.cookie(t, "organiser03")
+		callURL := "/ar/admin/editions/" + itoa64(f.sefrou) + "/call"
+		now := time.Now()
+
+		// The editor starts from the usual template; bad input is refused row by row.
+		_, page := orgr.get(callURL)
+		containsAll(t, "template", page, "جودة المنتوجات", `name="criteria.3.rule"`)
+		bad := callForm(now.Add(time.Hour), now.Add(-time.Hour))
+		bad.Set("quotas.1.min", "40")
+		code, _, body := orgr.post(callURL, bad)
+		body = html.UnescapeString(body)
+		if code != http.StatusUnprocessableEntity || !strings.Contains(body, "آخر أجل يسبق تاريخ فتح باب الترشيح") ||
+			!strings.Contains(body, "الحصة 1: الحد الأدنى (40) أكبر من الحد الأقصى (30)") || !strings.Contains(body, "ما المنتوجات التي ستعرضونها؟") {
+			t.Fatalf("bad call: %d", code)
+		}
+		if _, err := st.Call(ctx, f.sefrou); err == nil {
+			t.Fatal("a refused call was stored")
+		}
+		if code, _, _ := orgr.post(callURL, callForm(now.Add(-time.Hour), now.Add(48*time.Hour))); code != http.StatusSeeOther {
+			t.Fatalf("save call: %d", code)
+		}
+
+		// The public sees the call on the fair's page and the conditions on the call's page.
+		pub := newBrowser(t, f.srv)
+		_, fairPage := pub.get("/fr/fairs/" + itoa64(f.sefrou))
+		containsAll(t, "fair page", fairPage, "Appel à candidatures ouvert jusqu", "/apply")
+		_, callPage := pub.get("/ar/fairs/" + itoa64(f.sefrou) + "/apply")
+		containsAll(t, "call page", html.UnescapeString(callPage), "باب الترشيح مفتوح", "النظام الأساسي", "شهادة التسجيل", "الجودة", "سجلوها وترشحوا")
+
+		// The representative starts, is told what is missing, answers, uploads, submits.
+		rep := newBrowser(t, f.srv)
+		rep.cookies[sessionCookie] = f.cookie(t, "exhibitor03")
+		code, hdr, body := rep.post("/ar/fairs/"+itoa64(f.sefrou)+"/apply", url.Values{"organisation": {itoa64(f.coop)}})
+		if code != http.StatusSeeOther {
+			t.Fatalf("start: %d %s", code, html.UnescapeString(body))
+		}
+		app := hdr.Get("Location")
+		code, _, body = rep.post(app+"/submit", url.Values{})
+		if code != http.StatusUnprocessableEntity || !strings.Contains(html.UnescapeString(body), "الترشيح غير مكتمل") {
+			t.Fatalf("incomplete submit: %d", code)
+		}
+		if code, body := rep.document(app+"/documents", "statutes", "statuts.pdf", []byte("\x89PNG\r\n\x1a\nxxxx")); code != http.StatusUnprocessableEntity ||
+			!strings.Contains(body, "لا يطابق اسمه") {
+			t.Fatalf("disguised document: %d", code)
+		}
+		for _, kind := range []string{"statutes", "register_extract"} {
+			if code, _ := rep.document(app+"/documents", kind, kind+".pdf", testPDF); code != http.StatusSeeOther {
+				t.Fatalf("upload %s: %d", kind, code)
+			}
+		}
+		code, _, _ = rep.post(app+"/submit", url.Values{"answer.q1": {"عسل الزعتر وزيت الزيتون"}})
+		if code != http.StatusSeeOther {
+			t.Fatalf("submit: %d", code)
+		}
+		_, page = rep.get(app)
+		id := strings.TrimPrefix(app, "/ar/applications/")
+		a, _ := st.Application(ctx, mustID(t, id))
+		if a.Status != application.Submitted || a.Reference == "" || a.Answers["q1"] != "عسل الزعتر وزيت الزيتون" {
+			t.Fatalf("stored application: %+v", a)
+		}
+		containsAll(t, "application page", html.UnescapeString(page), a.Reference, "مودع", "إيداع التعديلات")
+		msgs, _ := st.OutboxMessages(ctx, outbox.Filter{})
+		found := false
+		for _, m := range msgs {
+			found = found || (m.Kind == "application_receipt" && strings.Contains(m.Body, a.Reference))
+		}
+		if !found {
+			t.Fatal("no receipt with the reference in the outbox")
+		}
+		// Applying again leads to the same application.
+		_, hdr, _ = rep.post("/ar/fairs/"+itoa64(f.sefrou)+"/apply", url.Values{"organisation": {itoa64(f.coop)}})
+		if hdr.Get("Location") != app {
+			t.Fatalf("second application: %s", hdr.Get("Location"))
+		}
+		_, mine := rep.get("/ar/applications")
+		containsAll(t, "my applications", mine, a.Reference)
+
+		// After the deadline: a clear message, no change; withdrawal still works, once confirmed.
+		if code, _, _ := orgr.post(callURL, callForm(now.Add(-72*time.Hour), now.Add(-time.Hour))); code != http.StatusSeeOther {
+			t.Fatalf("close call: %d", code)
+		}
+		code, _, body = rep.post(app, url.Values{"answer.q1": {"شيء آخر"}})
+		if code != http.StatusUnprocessableEntity && code != http.StatusConflict || !strings.Contains(html.UnescapeString(body), "انتهى آخر أجل") {
+			t.Fatalf("edit after the deadline: %d", code)
+		}
+		if a, _ := st.Application(ctx, a.ID); a.Answers["q1"] != "عسل الزعتر وزيت الزيتون" {
+			t.Fatal("answers changed after the deadline")
+		}
+		if code, _, _ := rep.post(app+"/withdraw", url.Values{}); code != http.StatusUnprocessableEntity {
+			t.Fatalf("withdraw without confirmation: %d", code)
+		}
+		if code, _, _ := rep.post(app+"/withdraw", url.Values{"confirm": {"1"}}); code != http.StatusSeeOther {
+			t.Fatalf("withdraw: %d", code)
+		}
+		if a, _ := st.Application(ctx, a.ID); a.Status != application.Withdrawn {
+			t.Fatalf("status %s", a.Status)
+		}
+	})
+}
+
+func TestNewOrganisationRegistersOnTheWay(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		f := newFixture(t, st)
+		ctx := context.Background()
+		now := time.Now()
+		orgr := newBrowser(t, f.srv)
+		orgr.cookies[sessionCookie] = f.cookie(t, "organiser03")
+		cf := callForm(now.Add(-time.Hour), now.Add(48*time.Hour))
+		cf["legal_forms"] = []string{"cooperative", "association"}
+		if code, _, _ := orgr.post("/fr/admin/editions/"+itoa64(f.sefrou)+"/call", cf); code != http.StatusSeeOther {
+			t.Fatalf("save call: %d", code)
+		}
+		target := "/ar/fairs/" + itoa64(f.sefrou) + "/apply/register"
+		form := url.Values{"name": {"فاطمة الزهراء"}, "phone": {"0661-234567"}, "password": {"كلمة سر طويلة"}, "confirm": {"كلمة سر أخرى"},
+			"legal_form": {"cooperative"}, "name_ar": {"تعاونية الوردة"}, "province": {"451"}, "sector": {"handicraft"}}
+		before, _ := st.CountOrganisations(ctx)
+		pub := newBrowser(t, f.srv)
+		code, _, body := pub.post(target, form)
+		if code != http.StatusUnprocessableEntity || !strings.Contains(body, `value="تعاونية الوردة"`) || strings.Contains(body, "كلمة سر طويلة") {
+			t.Fatalf("mismatched passwords: %d", code)
+		}
+		// A mutual may not apply to this call: nothing is stored, not even the account.
+		form.Set("confirm", "كلمة سر طويلة")
+		form.Set("legal_form", "mutual")
+		if code, _, body := pub.post(target, form); code != http.StatusUnprocessableEntity || !strings.Contains(html.UnescapeString(body), "لا يشمل الشكل القانوني") {
+			t.Fatalf("ineligible form: %d", code)
+		}
+		if n, _ := st.CountOrganisations(ctx); n != before {
+			t.Fatal("an organisation was stored from a refused registration")
+		}
+		form.Set("legal_form", "cooperative")
+		code, hdr, _ := pub.post(target, form)
+		if code != http.StatusSeeOther || !strings.HasPrefix(hdr.Get("Location"), "/ar/applications/") {
+			t.Fatalf("register: %d %s", code, hdr.Get("Location"))
+		}
+		// Signed in on the way, the new representative sees the application; the record is pending.
+		code, page := pub.get(hdr.Get("Location"))
+		if code != http.StatusOK || !strings.Contains(page, "تعاونية الوردة") {
+			t.Fatalf("application page after registering: %d", code)
+		}
+		a, _ := st.Application(ctx, mustID(t, strings.TrimPrefix(hdr.Get("Location"), "/ar/applications/")))
+		o, _ := st.Organisation(ctx, a.OrganisationID)
+		if o.Status != org.Pending || o.Contact.Phone != "+212661234567" {
+			t.Fatalf("new organisation: %+v", o)
+		}
+	})
+}
+
+func mustID(t *testing.T, s string) int64 {
+	t.Helper()
+	id, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		t.Fatalf("id %q: %v", s, err)
+	}
+	return id
+}
