@@ -30,7 +30,7 @@ func (s *Store) SaveCall(ctx context.Context, c *call.Call) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
-	rules, err := json.Marshal(callRules{c.LegalForms, c.InvitedProvinces, c.Sectors, c.Documents, c.Questions, c.Criteria, c.Quotas})
+	rules, err := callRulesJSON(c)
 	if err != nil {
 		return err
 	}
@@ -60,11 +60,11 @@ func (s *Store) SaveCall(ctx context.Context, c *call.Call) error {
 		if hadCall {
 			_, err = tx.ExecContext(ctx, `UPDATE calls SET opens_at = $1, closes_at = $2, stands = $3, reviewers_each = $4,
 				rules = $5, updated_at = $6 WHERE edition_id = $7`,
-				dbTime(c.OpensAt), dbTime(c.ClosesAt), c.Stands, c.ReviewersEach, string(rules), now, c.EditionID)
+				dbTime(c.OpensAt), dbTime(c.ClosesAt), c.Stands, c.ReviewersEach, rules, now, c.EditionID)
 		} else {
 			_, err = tx.ExecContext(ctx, `INSERT INTO calls (edition_id, opens_at, closes_at, stands, reviewers_each, rules, updated_at)
 				VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-				c.EditionID, dbTime(c.OpensAt), dbTime(c.ClosesAt), c.Stands, c.ReviewersEach, string(rules), now)
+				c.EditionID, dbTime(c.OpensAt), dbTime(c.ClosesAt), c.Stands, c.ReviewersEach, rules, now)
 		}
 		if err != nil {
 			return err
@@ -75,6 +75,12 @@ func (s *Store) SaveCall(ctx context.Context, c *call.Call) error {
 		}
 		return s.record(ctx, tx, audit.CallSave, "edition", c.EditionID, e.RegionCode, b, c)
 	})
+}
+
+// callRulesJSON writes a call's rules as the calls table keeps them.
+func callRulesJSON(c *call.Call) (string, error) {
+	rules, err := json.Marshal(callRules{c.LegalForms, c.InvitedProvinces, c.Sectors, c.Documents, c.Questions, c.Criteria, c.Quotas})
+	return string(rules), err
 }
 
 // Call returns an edition's call, or NotFound when the edition has none yet.

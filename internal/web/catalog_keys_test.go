@@ -20,7 +20,7 @@ import (
 )
 
 // keyLiteral matches a catalog key written literally in Go code or a template.
-var keyLiteral = regexp.MustCompile(`"((?:layout|home|error|fairs|fair|org|public|account|users|audit|outbox|nav|role|form|pager|taxonomy|imaging|catalogue|registry|products|product|importer|importpages|search|edition|call|application|apply)\.[a-z0-9_]+(?:\.[a-z0-9_]+)*)"`)
+var keyLiteral = regexp.MustCompile(`"((?:layout|home|error|fairs|fair|org|public|account|users|audit|outbox|nav|role|form|pager|taxonomy|imaging|catalogue|registry|products|product|importer|importpages|search|edition|call|application|apply|selection)\.[a-z0-9_]+(?:\.[a-z0-9_]+)*)"`)
 
 // TestEveryKeyUsedExists reads the source of the whole program for catalog keys and fails
 // when one is missing from a catalog, so a typo never shows a raw key to a user.
@@ -97,6 +97,23 @@ func TestEveryKeyUsedExists(t *testing.T) {
 	for _, st := range application.Statuses {
 		used["application.status."+string(st)] = "application.Statuses"
 	}
+	for _, code := range []string{"selected", "selected_quota_min", "selected_pinned", "attr_max", "flag_max", "score_below_cutoff",
+		"tie_break", "held_by_quota_min", "pinned_out", "infeasible", "limit", "ineligible", "refill"} {
+		used["selection.reason."+code] = "selection reason codes"
+	}
+	for _, d := range []string{"selected", "waitlisted", "excluded", "undecided"} {
+		used["selection.decision."+d] = "selection decisions"
+	}
+	for _, st := range []string{"optimal", "infeasible", "limit"} {
+		used["selection.state."+st] = "selection statuses"
+	}
+	for _, k := range []string{"seats", "quota_min", "quota_max", "pin_in", "pin_out"} {
+		used["selection.constraint."+k] = "selection constraint kinds"
+	}
+	for _, side := range []string{"in", "out"} {
+		used["selection.side."+side] = "selection pin sides"
+		used["selection.pinned."+side] = "selection pin sides"
+	}
 	for _, k := range call.DocKinds {
 		used["call.document."+string(k)] = "call.DocKinds"
 	}
@@ -139,7 +156,8 @@ func TestEveryKeyUsedExists(t *testing.T) {
 	for _, a := range audit.Actions {
 		used["audit.action."+strings.ReplaceAll(a, ".", "_")] = "audit.Actions"
 	}
-	for _, base := range []string{"mail.invitation", "mail.password_reset", "mail.application_receipt"} { // web.message
+	for _, base := range []string{"mail.invitation", "mail.password_reset", "mail.application_receipt",
+		"mail.selection_selected", "mail.selection_waitlisted", "mail.selection_not_selected"} { // web.message
 		for _, part := range []string{".subject", ".body", ".sms"} {
 			used[base+part] = "web.message"
 		}

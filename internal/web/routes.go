@@ -42,6 +42,7 @@ func (s *Server) routes() []route {
 	rs = append(rs, s.fairRoutes()...)
 	rs = append(rs, s.callAdminRoutes()...)
 	rs = append(rs, s.applyRoutes()...)
+	rs = append(rs, s.selectionRoutes()...)
 	return append(rs, route{pattern: "/", perm: authz.Public, handler: http.HandlerFunc(s.notFound)})
 }
 

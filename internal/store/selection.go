@@ -1,0 +1,368 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"strconv"
+	"strings"
+
+	"github.com/aswaq/aswaq/internal/apperr"
+	"github.com/aswaq/aswaq/internal/account"
+	"github.com/aswaq/aswaq/internal/application"
+	"github.com/aswaq/aswaq/internal/audit"
+	"github.com/aswaq/aswaq/internal/fair"
+	"github.com/aswaq/aswaq/internal/mltext"
+	"github.com/aswaq/aswaq/internal/outbox"
+	"github.com/aswaq/aswaq/internal/selection"
+)
+
+// SelectionCandidate is a submitted (or since withdrawn) application as the selection sees
+// it: the organisation's attributes, the flags quotas may count, and its final score.
+type SelectionCandidate struct {
+	ApplicationID  int64
+	Reference      string
+	OrganisationID int64
+	Name           mltext.Text
+	Province       string
+	Sector         string
+	LegalForm      string
+	WomenLed       bool
+	YouthLed       bool
+	FirstTime      bool // never applied to another edition before
+	Status         application.Status
+	Eligibility    application.Eligibility
+	Score          application.Score
+	Decision       application.Decision // empty until a selection is published
+	Reason         selection.Reason     // the published reason
+	WaitlistRank   int                  // 1, 2… on the published waitlist
+}
+
+// Competing reports whether the candidate takes part in the selection: submitted and not
+// found ineligible.
+func (c *SelectionCandidate) Competing() bool {
+	return c.Status == application.Submitted && c.Eligibility != application.Ineligible
+}
+
+// SelectionCandidates returns the edition's submitted and withdrawn applications with the
+// final score of each: the weighted mean of its reviews and its computed criteria.
+func (s *Store) SelectionCandidates(ctx context.Context, editionID int64) ([]SelectionCandidate, error) {
+	c, ok, err := callIn(ctx, s.db, editionID)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, apperr.New(apperr.NotFound, "error.not_found_title")
+	}
+	var out []SelectionCandidate
+	facts := map[int64]application.Facts{}
+	err = eachRow(ctx, s.db, `
+		SELECT a.id, COALESCE(a.reference, ''), a.organisation_id, o.name_ar, o.name_fr, o.province_code, o.sector, o.legal_form,
+			o.women_led, o.youth_led, o.food_safety_no <> '',
+			NOT EXISTS (SELECT 1 FROM applications b WHERE b.organisation_id = a.organisation_id AND b.edition_id <> a.edition_id
+				AND b.status = 'submitted'),
+			NOT EXISTS (SELECT 1 FROM applications b WHERE b.organisation_id = a.organisation_id AND b.edition_id <> a.edition_id
+				AND b.decision = 'selected'),
+			a.status, a.eligibility, COALESCE(a.decision, ''), a.decision_reason, COALESCE(a.waitlist_rank, 0)
+		FROM applications a JOIN organisations o ON o.id = a.organisation_id
+		WHERE a.edition_id = $1 AND a.status IN ('submitted', 'withdrawn') ORDER BY a.id`, []any{editionID},
+		func(sc scanner) error {
+			var sc2 SelectionCandidate
+			var food, neverSelected bool
+			var reason string
+			if err := sc.Scan(&sc2.ApplicationID, &sc2.Reference, &sc2.OrganisationID, &sc2.Name.AR, &sc2.Name.FR, &sc2.Province,
+				&sc2.Sector, &sc2.LegalForm, &sc2.WomenLed, &sc2.YouthLed, &food, &sc2.FirstTime, &neverSelected,
+				&sc2.Status, &sc2.Eligibility, &sc2.Decision, &reason, &sc2.WaitlistRank); err != nil {
+				return err
+			}
+			if reason != "" {
+				if err := json.Unmarshal([]byte(reason), &sc2.Reason); err != nil {
+					return err
+				}
+			}
+			facts[sc2.ApplicationID] = application.Facts{FirstParticipation: sc2.FirstTime, WomenLed: sc2.WomenLed,
+				YouthLed: sc2.YouthLed, NeverBenefited: neverSelected, FoodSafety: food}
+			out = append(out, sc2)
+			return nil
+		})
+	if err != nil {
+		return nil, err
+	}
+	reviews, err := s.editionReviews(ctx, editionID)
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		out[i].Score = application.Final(&c, reviews[out[i].ApplicationID], facts[out[i].ApplicationID])
+	}
+	return out, nil
+}
+
+// editionReviews reads every review of an edition's applications, by application.
+func (s *Store) editionReviews(ctx context.Context, editionID int64) (map[int64][]application.Review, error) {
+	out := map[int64][]application.Review{}
+	err := eachRow(ctx, s.db, `SELECT r.application_id, r.reviewer_id, r.scores, r.comment, r.conflict, r.submitted_at
+		FROM reviews r JOIN applications a ON a.id = r.application_id WHERE a.edition_id = $1`, []any{editionID},
+		func(sc scanner) error {
+			var r application.Review
+			var scores string
+			if err := sc.Scan(&r.ApplicationID, &r.ReviewerID, &scores, &r.Comment, &r.Conflict, timeCol{&r.SubmittedAt}); err != nil {
+				return err
+			}
+			if err := json.Unmarshal([]byte(scores), &r.Scores); err != nil {
+				return err
+			}
+			out[r.ApplicationID] = append(out[r.ApplicationID], r)
+			return nil
+		})
+	return out, err
+}
+
+// Reason codes Aswaq adds to the engine's: an application found ineligible, and a place
+// given from the waitlist after a withdrawal.
+const (
+	CodeIneligible = "ineligible"
+	CodeRefill     = "refill"
+)
+
+// SelectionPin is an organiser's decision to force an application in or out.
+type SelectionPin struct {
+	ApplicationID int64
+	Side          selection.PinSide
+	Justification string
+}
+
+// SetPin forces an application of the edition in or out of the selection, with a written
+// justification; it replaces an earlier pin of the same application.
+func (s *Store) SetPin(ctx context.Context, editionID int64, pin SelectionPin) error {
+	var v apperr.Validation
+	v.Check(pin.Side == selection.PinIn || pin.Side == selection.PinOut, "side", "selection.error.pin_side")
+	v.Check(len([]rune(trimmed(pin.Justification))) >= 10, "justification", "selection.error.justification")
+	if err := v.Err(); err != nil {
+		return err
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		e, err := editionIn(ctx, tx, editionID)
+		if err != nil {
+			return err
+		}
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM applications WHERE id = $1 AND edition_id = $2 AND status = 'submitted'`,
+			pin.ApplicationID, editionID).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			return apperr.New(apperr.NotFound, "error.not_found_title")
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM selection_pins WHERE edition_id = $1 AND application_id = $2`, editionID, pin.ApplicationID); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO selection_pins (edition_id, application_id, side, justification, created_at)
+			VALUES ($1, $2, $3, $4, $5)`, editionID, pin.ApplicationID, pin.Side, trimmed(pin.Justification), dbTime(s.now())); err != nil {
+			return err
+		}
+		return s.record(ctx, tx, audit.SelectionPin, "application", pin.ApplicationID, e.RegionCode, nil, pin)
+	})
+}
+
+// RemovePin lets the selection decide an application again. Removing a pin that is not
+// there (a second click) changes nothing and is not an error.
+func (s *Store) RemovePin(ctx context.Context, editionID, applicationID int64) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		e, err := editionIn(ctx, tx, editionID)
+		if err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `DELETE FROM selection_pins WHERE edition_id = $1 AND application_id = $2`, editionID, applicationID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return nil
+		}
+		return s.record(ctx, tx, audit.SelectionUnpin, "application", applicationID, e.RegionCode, nil, nil)
+	})
+}
+
+// SelectionPins lists the edition's pins.
+func (s *Store) SelectionPins(ctx context.Context, editionID int64) ([]SelectionPin, error) {
+	var out []SelectionPin
+	err := eachRow(ctx, s.db, `SELECT application_id, side, justification FROM selection_pins WHERE edition_id = $1 ORDER BY application_id`,
+		[]any{editionID}, func(sc scanner) error {
+			var p SelectionPin
+			err := sc.Scan(&p.ApplicationID, &p.Side, &p.Justification)
+			out = append(out, p)
+			return err
+		})
+	return out, err
+}
+
+// Publication is what publishing a selection records: the problem solved (quotas, seats,
+// scores, pins), its result, and the organiser's justification.
+type Publication struct {
+	Quotas        []selection.Quota
+	Seats         int
+	Problem       *selection.Problem
+	Result        *selection.Result
+	Justification string
+	Ineligible    []int64 // applications found ineligible: not selected, and told why
+}
+
+// PublishSelection applies an optimal result: every competing application gets its
+// decision and reason, the waitlist its ranks, the call keeps the quotas used, the edition
+// moves to "selection published", the whole is audited, and messages (composed per
+// application by notify, in each applicant's language) go out with it. Nothing is applied
+// when any part fails.
+func (s *Store) PublishSelection(ctx context.Context, editionID int64, pub Publication,
+	notify func(appID int64, d application.Decision, r selection.Reason) []outbox.Message) error {
+	if pub.Result == nil || pub.Result.Status != selection.StatusOptimal {
+		return apperr.New(apperr.Conflict, "selection.error.not_optimal")
+	}
+	var v apperr.Validation
+	v.Check(len([]rune(trimmed(pub.Justification))) >= 10, "justification", "selection.error.justification")
+	if err := v.Err(); err != nil {
+		return err
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		e, err := editionIn(ctx, tx, editionID)
+		if err != nil {
+			return err
+		}
+		if e.Status != fair.InReview {
+			return apperr.New(apperr.Conflict, "selection.error.not_in_review")
+		}
+		now := dbTime(s.now())
+		rank := map[string]int{}
+		for i, id := range pub.Result.Waitlist {
+			rank[id] = i + 1
+		}
+		for id, reason := range pub.Result.Reasons {
+			appID, err := parseID(id)
+			if err != nil {
+				return err
+			}
+			d := application.NotSelected
+			switch {
+			case reason.Decision == selection.DecisionSelected:
+				d = application.Selected
+			case rank[id] > 0:
+				d = application.Waitlisted
+			}
+			data, err := json.Marshal(reason)
+			if err != nil {
+				return err
+			}
+			var wr sql.NullInt64
+			if rank[id] > 0 {
+				wr = sql.NullInt64{Int64: int64(rank[id]), Valid: true}
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE applications SET decision = $1, decision_reason = $2, waitlist_rank = $3,
+				decided_at = $4 WHERE id = $5 AND edition_id = $6`, d, string(data), wr, now, appID, editionID); err != nil {
+				return err
+			}
+			if notify != nil {
+				for _, m := range notify(appID, d, reason) {
+					if err := s.enqueue(ctx, tx, &m); err != nil {
+						return err
+					}
+				}
+			}
+		}
+		ineligible, _ := json.Marshal(selection.Reason{Decision: selection.DecisionExcluded, Code: CodeIneligible})
+		for _, appID := range pub.Ineligible {
+			if _, err := tx.ExecContext(ctx, `UPDATE applications SET decision = $1, decision_reason = $2, waitlist_rank = NULL,
+				decided_at = $3 WHERE id = $4 AND edition_id = $5 AND eligibility = 'ineligible'`,
+				application.NotSelected, string(ineligible), now, appID, editionID); err != nil {
+				return err
+			}
+			if notify != nil {
+				for _, m := range notify(appID, application.NotSelected, selection.Reason{Decision: selection.DecisionExcluded, Code: CodeIneligible}) {
+					if err := s.enqueue(ctx, tx, &m); err != nil {
+						return err
+					}
+				}
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE editions SET status = $1, updated_at = $2 WHERE id = $3`,
+			fair.SelectionPublished, now, editionID); err != nil {
+			return err
+		}
+		c, _, err := callIn(ctx, tx, editionID)
+		if err != nil {
+			return err
+		}
+		c.Quotas, c.Stands = pub.Quotas, pub.Seats
+		rules, err := callRulesJSON(&c)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE calls SET stands = $1, rules = $2, updated_at = $3 WHERE edition_id = $4`,
+			c.Stands, rules, now, editionID); err != nil {
+			return err
+		}
+		return s.record(ctx, tx, audit.SelectionPublish, "edition", editionID, e.RegionCode, nil, map[string]any{
+			"justification": trimmed(pub.Justification), "problem": pub.Problem, "result": pub.Result})
+	})
+}
+
+// Refill gives a withdrawn selected organisation's place to a waitlisted one, as the
+// selection's waitlist proposes; audited, with the message to the new exhibitor.
+func (s *Store) Refill(ctx context.Context, editionID, withdrawnID, replacementID int64, justification string,
+	notify func(appID int64) []outbox.Message) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		e, err := editionIn(ctx, tx, editionID)
+		if err != nil {
+			return err
+		}
+		var wStatus, wDecision, rStatus, rDecision string
+		if err := tx.QueryRowContext(ctx, `SELECT status, COALESCE(decision, '') FROM applications WHERE id = $1 AND edition_id = $2`,
+			withdrawnID, editionID).Scan(&wStatus, &wDecision); err != nil {
+			return notFoundIfNoRows(err)
+		}
+		if err := tx.QueryRowContext(ctx, `SELECT status, COALESCE(decision, '') FROM applications WHERE id = $1 AND edition_id = $2`,
+			replacementID, editionID).Scan(&rStatus, &rDecision); err != nil {
+			return notFoundIfNoRows(err)
+		}
+		if wStatus != string(application.Withdrawn) || wDecision != string(application.Selected) ||
+			rStatus != string(application.Submitted) || rDecision != string(application.Waitlisted) {
+			return apperr.New(apperr.Conflict, "selection.error.refill")
+		}
+		now := dbTime(s.now())
+		reason, _ := json.Marshal(selection.Reason{Decision: selection.DecisionSelected, Code: CodeRefill})
+		if _, err := tx.ExecContext(ctx, `UPDATE applications SET decision = $1, decision_reason = $2, waitlist_rank = NULL, decided_at = $3
+			WHERE id = $4`, application.Selected, string(reason), now, replacementID); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE applications SET decision = $1, decided_at = $2 WHERE id = $3`,
+			application.NotSelected, now, withdrawnID); err != nil {
+			return err
+		}
+		if notify != nil {
+			for _, m := range notify(replacementID) {
+				if err := s.enqueue(ctx, tx, &m); err != nil {
+					return err
+				}
+			}
+		}
+		return s.record(ctx, tx, audit.SelectionRefill, "edition", editionID, e.RegionCode, map[string]any{"withdrawn": withdrawnID},
+			map[string]any{"replacement": replacementID, "justification": trimmed(justification)})
+	})
+}
+
+func trimmed(s string) string { return strings.TrimSpace(s) }
+
+func parseID(s string) (int64, error) { return strconv.ParseInt(s, 10, 64) }
+
+// Representatives returns the active users who represent an organisation: the people a
+// decision about it is sent to.
+func (s *Store) Representatives(ctx context.Context, orgID int64) ([]account.User, error) {
+	var out []account.User
+	err := eachRow(ctx, s.db, `SELECT `+userColumns+` FROM users WHERE active AND id IN
+		(SELECT user_id FROM grants WHERE role = 'exhibitor' AND organisation_id = $1) ORDER BY id`, []any{orgID},
+		func(sc scanner) error {
+			u, err := scanUser(sc)
+			out = append(out, u)
+			return err
+		})
+	return out, err
+}
