@@ -7,8 +7,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/aswaq/aswaq/internal/apperr"
 	"github.com/aswaq/aswaq/internal/account"
+	"github.com/aswaq/aswaq/internal/apperr"
 	"github.com/aswaq/aswaq/internal/application"
 	"github.com/aswaq/aswaq/internal/audit"
 	"github.com/aswaq/aswaq/internal/fair"

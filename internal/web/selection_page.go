@@ -6,8 +6,8 @@ import (
 	"strconv"
 
 	"github.com/aswaq/aswaq/internal/account"
-	"github.com/aswaq/aswaq/internal/application"
 	"github.com/aswaq/aswaq/internal/apperr"
+	"github.com/aswaq/aswaq/internal/application"
 	"github.com/aswaq/aswaq/internal/authz"
 	"github.com/aswaq/aswaq/internal/call"
 	"github.com/aswaq/aswaq/internal/fair"
@@ -246,4 +246,3 @@ func (s *Server) refill(w http.ResponseWriter, r *http.Request, p *page) (string
 	http.Redirect(w, r, s.editionAdminURL(p, id)+"/selection", http.StatusSeeOther)
 	return "", nil
 }
-

@@ -272,4 +272,3 @@ func (s *Server) reasonText(l *i18n.Localizer, lang string, r selection.Reason) 
 	}
 	return l.T("selection.reason."+r.Code, args...)
 }
-
