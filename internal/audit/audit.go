@@ -91,6 +91,10 @@ const (
 	ApplicationWithdraw  = "application.withdraw"
 	DocumentAdd          = "document.add"
 	DocumentRemove       = "document.remove"
+	EligibilitySet       = "application.eligibility"
+	ReviewAssign         = "review.assign"
+	ReviewSubmit         = "review.submit"
+	ReviewConflict       = "review.conflict"
 )
 
 // Actions lists every action, so tests can check each has a label.
@@ -98,4 +102,4 @@ var Actions = []string{UserCreate, UserInvite, UserActivate, UserDeactivate, Use
 	UserPasswordReset, UserInvitationAccept, GrantAdd, GrantRemove, OrganisationCreate, OrganisationUpdate,
 	OrganisationMerge, ProductCreate, ProductUpdate, ProductDelete, PhotoAdd, PhotoRemove,
 	EditionCreate, EditionUpdate, EditionStatus, TourCreate, CallSave, ApplicationStart, ApplicationSubmit,
-	ApplicationWithdraw, DocumentAdd, DocumentRemove}
+	ApplicationWithdraw, DocumentAdd, DocumentRemove, EligibilitySet, ReviewAssign, ReviewSubmit, ReviewConflict}
