@@ -104,6 +104,17 @@ var allowed = map[string][]string{
 	"GET /{lang}/admin/organisations/import/{upload}/done":        {"admin", "organiser03"},
 	"GET /{lang}/admin/organisations/import/{upload}/rejected":    {"admin", "organiser03"},
 	"GET /{lang}/admin/organisations/export":                      {"admin", "organiser03", "organiser05"},
+	"GET /{lang}/admin/editions/{id}/applications":                {"admin", "organiser03"},
+	"POST /{lang}/admin/editions/{id}/reviewers/assign":           {"admin", "organiser03"},
+	"GET /{lang}/admin/applications/{id}":                         {"admin", "organiser03"},
+	"POST /{lang}/admin/applications/{id}/eligibility":            {"admin", "organiser03"},
+	"GET /{lang}/documents/{id}/{doc}":                            {"admin", "organiser03", "reviewer03", "exhibitor03"},
+	"GET /{lang}/review":                                          {"admin", "reviewer03"},
+	// Only the reviewers an application was given to read and score it (an admin too
+	// passes the guard, but is no reviewer of it: 404).
+	"GET /{lang}/review/{id}":           {"reviewer03"},
+	"POST /{lang}/review/{id}":          {"reviewer03"},
+	"POST /{lang}/review/{id}/conflict": {"reviewer03"},
 }
 
 var signedIn = testRoles[1:]
@@ -312,6 +323,10 @@ func TestEveryRouteAndRole(t *testing.T) {
 				}
 				rc.photo = f.photo(t, owner, id)
 			}
+			if strings.Contains(rt.pattern, "applications/{id}") || strings.Contains(rt.pattern, "review/{id}") ||
+				strings.Contains(rt.pattern, "documents/{id}") {
+				rc.application, rc.document = f.application(t)
+			}
 			if strings.Contains(rt.pattern, "{upload}") {
 				// Each role's own upload of a region 03 file: only whose region it is may go on.
 				rc.upload = f.upload(t, role, "03")
@@ -347,6 +362,8 @@ type requestContext struct {
 	photo                int64  // a photo of org, or of product for product routes
 	product              int64  // a product of org
 	upload               string // an upload of the requesting user, limited to region 03
+	application          int64  // an application of org to the edition, given to reviewer03
+	document             int64  // a document of that application
 	orgForm              url.Values
 }
 
@@ -365,10 +382,13 @@ func requestFor(pattern string, rc requestContext) (method, path string, form ur
 		id = rc.product
 	case strings.Contains(pattern, "/editions/{id}"), strings.Contains(pattern, "/fairs/{id}"):
 		id = rc.edition
+	case strings.Contains(pattern, "applications/{id}"), strings.Contains(pattern, "review/{id}"), strings.Contains(pattern, "documents/{id}"):
+		id = rc.application
 	}
 	r := strings.NewReplacer("{lang}", "fr", "{$}", "", "{id}", fmt.Sprint(id), "{grant}", fmt.Sprint(rc.grant),
 		"{token}", "no-such-token", "{dir}", "css", "{file}", "missing.css",
-		"{photo}", fmt.Sprint(rc.photo), "{name}", "0123456789abcdef-thumb.jpg", "{upload}", rc.upload)
+		"{photo}", fmt.Sprint(rc.photo), "{name}", "0123456789abcdef-thumb.jpg", "{upload}", rc.upload,
+		"{doc}", fmt.Sprint(rc.document))
 	path = r.Replace(path)
 	if path == "/" && pattern == "/" {
 		path = "/nowhere"
@@ -390,6 +410,12 @@ func requestFor(pattern string, rc requestContext) (method, path string, form ur
 		form = url.Values{"to": {"reported"}}
 	case strings.HasSuffix(pattern, "/tours"):
 		form = url.Values{"region": {"03"}, "year": {"2027"}, "title_ar": {"جولة 2027"}, "title_fr": {"Tournée 2027"}}
+	case strings.HasSuffix(pattern, "/eligibility"):
+		form = url.Values{"eligibility": {"eligible"}}
+	case strings.HasSuffix(pattern, "/review/{id}"):
+		form = url.Values{"score.quality": {"12"}, "comment": {"Bien"}}
+	case strings.HasSuffix(pattern, "/conflict"):
+		form = url.Values{"reason": {"Mon cousin"}}
 	case strings.HasSuffix(pattern, "/merge"):
 		form = url.Values{"drop": {fmt.Sprint(rc.spareOrg)}}
 	case strings.HasSuffix(pattern, "/invite"):

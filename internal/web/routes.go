@@ -40,6 +40,7 @@ func (s *Server) routes() []route {
 	rs = append(rs, s.catalogueRoutes()...)
 	rs = append(rs, s.editionRoutes()...)
 	rs = append(rs, s.fairRoutes()...)
+	rs = append(rs, s.reviewRoutes()...)
 	return append(rs, route{pattern: "/", perm: authz.Public, handler: http.HandlerFunc(s.notFound)})
 }
 
