@@ -95,6 +95,10 @@ const (
 	SelectionUnpin       = "selection.unpin"
 	SelectionPublish     = "selection.publish"
 	SelectionRefill      = "selection.refill"
+	EligibilitySet       = "application.eligibility"
+	ReviewAssign         = "review.assign"
+	ReviewSubmit         = "review.submit"
+	ReviewConflict       = "review.conflict"
 )
 
 // Actions lists every action, so tests can check each has a label.
@@ -102,4 +106,5 @@ var Actions = []string{UserCreate, UserInvite, UserActivate, UserDeactivate, Use
 	UserPasswordReset, UserInvitationAccept, GrantAdd, GrantRemove, OrganisationCreate, OrganisationUpdate,
 	OrganisationMerge, ProductCreate, ProductUpdate, ProductDelete, PhotoAdd, PhotoRemove,
 	EditionCreate, EditionUpdate, EditionStatus, TourCreate, CallSave, ApplicationStart, ApplicationSubmit,
-	ApplicationWithdraw, DocumentAdd, DocumentRemove, SelectionPin, SelectionUnpin, SelectionPublish, SelectionRefill}
+	ApplicationWithdraw, DocumentAdd, DocumentRemove, SelectionPin, SelectionUnpin, SelectionPublish, SelectionRefill,
+	EligibilitySet, ReviewAssign, ReviewSubmit, ReviewConflict}

@@ -31,6 +31,31 @@ func (p *Principal) has(role account.Role) bool {
 	return false
 }
 
+// reviews reports whether p is a reviewer of edition id: reviewer grants name an edition,
+// not a region, so they are matched on the edition itself.
+func (p *Principal) reviews(id int64) bool {
+	for _, g := range p.Grants {
+		if g.Role == account.Reviewer && g.EditionID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// EditionsReviewed returns the editions p is a reviewer of.
+func (p *Principal) EditionsReviewed() []int64 {
+	var out []int64
+	if p == nil {
+		return out
+	}
+	for _, g := range p.Grants {
+		if g.Role == account.Reviewer && !slices.Contains(out, g.EditionID) {
+			out = append(out, g.EditionID)
+		}
+	}
+	return out
+}
+
 // represents reports whether p is a representative of organisation id.
 func (p *Principal) represents(id int64) bool {
 	for _, g := range p.Grants {
@@ -85,10 +110,14 @@ const (
 	EditOrganisation    Permission = "edit_organisation"    // edit one organisation's profile and products
 
 	ManageEditions Permission = "manage_editions" // plan editions and tours of a region and move them through their life
+
+	ReviewApplications Permission = "review_applications" // score the applications of an edition one reviews
+	ReadApplication    Permission = "read_application"    // read one application and its documents
 )
 
 // Permissions lists every permission, for tests that walk them all.
-var Permissions = []Permission{Public, SignedIn, ManageUsers, ViewAudit, ViewOutbox, ManageOrganisations, EditOrganisation, ManageEditions}
+var Permissions = []Permission{Public, SignedIn, ManageUsers, ViewAudit, ViewOutbox, ManageOrganisations, EditOrganisation, ManageEditions,
+	ReviewApplications, ReadApplication}
 
 // rules says which roles hold a permission within their regions. Admins hold every
 // permission everywhere.
@@ -101,6 +130,10 @@ var rules = map[Permission][]account.Role{
 	EditOrganisation:    {account.Organiser}, // and the organisation's own representatives: see can
 
 	ManageEditions: {account.Organiser},
+
+	// Reviewers hold these for their editions only, not for regions: see can.
+	ReviewApplications: nil,
+	ReadApplication:    {account.Organiser}, // and the edition's reviewers and the organisation's representatives
 }
 
 // Resource is where a request acts: the regions of the record it reads or changes. A
@@ -110,6 +143,7 @@ type Resource struct {
 	Regions      []string
 	Whole        bool
 	Organisation int64      // the organisation the record belongs to, if any
+	Edition      int64      // the edition the record belongs to, if any (for reviewers)
 	And          []Resource // further resources the same permission must also cover
 }
 
@@ -136,8 +170,17 @@ func can(p *Principal, perm Permission, res Resource) bool {
 	if p.IsAdmin() {
 		return true
 	}
-	if perm == EditOrganisation && res.Organisation != 0 && p.represents(res.Organisation) {
+	if (perm == EditOrganisation || perm == ReadApplication) && res.Organisation != 0 && p.represents(res.Organisation) {
 		return true
+	}
+	if perm == ReviewApplications || perm == ReadApplication {
+		if res.Edition != 0 && p.reviews(res.Edition) {
+			return true
+		}
+		// The reviewer's own list is a collection: any reviewer may open it.
+		if perm == ReviewApplications && res.Edition == 0 && len(res.Regions) == 0 && !res.Whole && p.has(account.Reviewer) {
+			return true
+		}
 	}
 	mine := regionsFor(p, perm)
 	if len(mine) == 0 {

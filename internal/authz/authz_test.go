@@ -13,6 +13,10 @@ func TestCan(t *testing.T) {
 	partner := &Principal{UserID: 4, Grants: []account.Grant{{Role: account.Partner, RegionCode: "03"}}}
 	exhibitor := &Principal{UserID: 5, Grants: []account.Grant{{Role: account.Exhibitor, OrganisationID: 9, RegionCode: "03"}}}
 
+	// Reviewer grants read back from the store also carry their edition's region.
+	sefrouReviewer := &Principal{UserID: 6, Grants: []account.Grant{{Role: account.Reviewer, EditionID: 12, RegionCode: "03"}}}
+	sefrouAgent := &Principal{UserID: 7, Grants: []account.Grant{{Role: account.FieldAgent, EditionID: 12, RegionCode: "03"}}}
+
 	fes := Resource{Regions: []string{"03"}}
 	souss := Resource{Regions: []string{"09"}}
 	fesAndBeniMellal := Resource{Regions: []string{"03", "05"}}
@@ -44,6 +48,21 @@ func TestCan(t *testing.T) {
 		{"a representative does not manage the registry", exhibitor, ManageOrganisations, fes, false},
 		{"the region's organiser edits any of its organisations", fesOrganiser, EditOrganisation, Resource{Regions: []string{"03"}, Organisation: 10}, true},
 		{"another region's organiser cannot", &Principal{Grants: []account.Grant{{Role: account.Organiser, RegionCode: "09"}}}, EditOrganisation, Resource{Regions: []string{"03"}, Organisation: 10}, false},
+		{"a reviewer scores the applications of their edition", sefrouReviewer, ReviewApplications, Resource{Regions: []string{"03"}, Edition: 12}, true},
+		{"a reviewer does not score another edition's", sefrouReviewer, ReviewApplications, Resource{Regions: []string{"03"}, Edition: 13}, false},
+		{"a reviewer opens their own list", sefrouReviewer, ReviewApplications, Resource{}, true},
+		{"a field agent of the edition does not review", sefrouAgent, ReviewApplications, Resource{Regions: []string{"03"}, Edition: 12}, false},
+		{"a field agent has no review list", sefrouAgent, ReviewApplications, Resource{}, false},
+		{"an organiser does not score", fesOrganiser, ReviewApplications, Resource{Regions: []string{"03"}, Edition: 12}, false},
+		{"an organiser has no review list", fesOrganiser, ReviewApplications, Resource{}, false},
+		{"admin reviews anywhere", admin, ReviewApplications, Resource{Edition: 13}, true},
+		{"a reviewer does not manage the edition", sefrouReviewer, ManageEditions, Resource{Regions: []string{"03"}, Edition: 12}, false},
+		{"a reviewer reads an application of their edition", sefrouReviewer, ReadApplication, Resource{Regions: []string{"03"}, Edition: 12, Organisation: 10}, true},
+		{"a reviewer does not read another edition's", sefrouReviewer, ReadApplication, Resource{Regions: []string{"03"}, Edition: 13, Organisation: 10}, false},
+		{"the region's organiser reads it", fesOrganiser, ReadApplication, Resource{Regions: []string{"03"}, Edition: 13, Organisation: 10}, true},
+		{"another region's organiser does not", &Principal{Grants: []account.Grant{{Role: account.Organiser, RegionCode: "05"}}}, ReadApplication, Resource{Regions: []string{"03"}, Edition: 13, Organisation: 10}, false},
+		{"the applicant's representative reads it", exhibitor, ReadApplication, Resource{Regions: []string{"03"}, Edition: 13, Organisation: 9}, true},
+		{"another organisation's representative does not", exhibitor, ReadApplication, Resource{Regions: []string{"03"}, Edition: 13, Organisation: 10}, false},
 		{"both parts in scope", fesOrganiser, ManageUsers, Resource{Regions: []string{"03"}, And: []Resource{{Regions: []string{"03"}, Whole: true}}}, true},
 		{"second part out of scope", fesOrganiser, ManageUsers, Resource{Regions: []string{"03"}, And: []Resource{{Regions: []string{"09"}, Whole: true}}}, false},
 	} {

@@ -22,12 +22,12 @@ func (s *Server) applyRoutes() []route {
 		{pattern: "GET /{lang}/fairs/{id}/apply/register", perm: authz.Public, page: s.registerApplicantForm},
 		{pattern: "POST /{lang}/fairs/{id}/apply/register", perm: authz.Public, page: s.registerApplicant},
 		{pattern: "GET /{lang}/applications", perm: authz.SignedIn, page: s.myApplications},
-		{pattern: "GET /{lang}/applications/{id}", perm: authz.EditOrganisation, resource: s.applicationResource, page: s.applicationPage},
-		{pattern: "POST /{lang}/applications/{id}", perm: authz.EditOrganisation, resource: s.applicationResource, page: s.saveApplication},
-		{pattern: "POST /{lang}/applications/{id}/documents", perm: authz.EditOrganisation, resource: s.applicationResource, page: s.uploadDocument},
-		{pattern: "POST /{lang}/applications/{id}/documents/{doc}/delete", perm: authz.EditOrganisation, resource: s.applicationResource, page: s.removeDocument},
-		{pattern: "POST /{lang}/applications/{id}/submit", perm: authz.EditOrganisation, resource: s.applicationResource, page: s.submitApplication},
-		{pattern: "POST /{lang}/applications/{id}/withdraw", perm: authz.EditOrganisation, resource: s.applicationResource, page: s.withdrawApplication},
+		{pattern: "GET /{lang}/applications/{id}", perm: authz.EditOrganisation, resource: s.applicantResource, page: s.applicationPage},
+		{pattern: "POST /{lang}/applications/{id}", perm: authz.EditOrganisation, resource: s.applicantResource, page: s.saveApplication},
+		{pattern: "POST /{lang}/applications/{id}/documents", perm: authz.EditOrganisation, resource: s.applicantResource, page: s.uploadDocument},
+		{pattern: "POST /{lang}/applications/{id}/documents/{doc}/delete", perm: authz.EditOrganisation, resource: s.applicantResource, page: s.removeDocument},
+		{pattern: "POST /{lang}/applications/{id}/submit", perm: authz.EditOrganisation, resource: s.applicantResource, page: s.submitApplication},
+		{pattern: "POST /{lang}/applications/{id}/withdraw", perm: authz.EditOrganisation, resource: s.applicantResource, page: s.withdrawApplication},
 	}
 }
 
@@ -45,9 +45,9 @@ func (s *Server) postedOrganisationResource(r *http.Request) (authz.Resource, er
 	return authz.Resource{Regions: []string{region}, Organisation: id}, nil
 }
 
-// applicationResource is the organisation an application belongs to: its representatives
+// applicantResource is the organisation an application belongs to: its representatives
 // and the organisers of its region may work on it.
-func (s *Server) applicationResource(r *http.Request) (authz.Resource, error) {
+func (s *Server) applicantResource(r *http.Request) (authz.Resource, error) {
 	id, err := pathID(r, "id")
 	if err != nil {
 		return authz.Resource{}, err
@@ -242,7 +242,7 @@ func (s *Server) myApplications(w http.ResponseWriter, r *http.Request, p *page)
 			Reference: a.Reference, Status: p.L.T("application.status." + string(a.Status)), State: string(a.Status)})
 	}
 	p.Title, p.Data = p.L.T("apply.mine_title"), d
-	return "applications", nil
+	return "my_applications", nil
 }
 
 // applicationContext is an application with what its pages need around it.

@@ -19,7 +19,6 @@ import (
 	"github.com/aswaq/aswaq/internal/store/storetest"
 )
 
-var testPDF = []byte("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
 
 // document uploads a file with its kind, as the application page's form sends it.
 func (b *browser) document(target, kind, name string, data []byte) (int, string) {

@@ -18,7 +18,6 @@ import (
 
 	"github.com/aswaq/aswaq/internal/account"
 	"github.com/aswaq/aswaq/internal/authz"
-	"github.com/aswaq/aswaq/internal/call"
 	"github.com/aswaq/aswaq/internal/demo"
 	"github.com/aswaq/aswaq/internal/i18n"
 	"github.com/aswaq/aswaq/internal/imaging"
@@ -125,6 +124,17 @@ var allowed = map[string][]string{
 	"GET /{lang}/admin/organisations/import/{upload}/done":         {"admin", "organiser03"},
 	"GET /{lang}/admin/organisations/import/{upload}/rejected":     {"admin", "organiser03"},
 	"GET /{lang}/admin/organisations/export":                       {"admin", "organiser03", "organiser05"},
+	"GET /{lang}/admin/editions/{id}/applications":                 {"admin", "organiser03"},
+	"POST /{lang}/admin/editions/{id}/reviewers/assign":            {"admin", "organiser03"},
+	"GET /{lang}/admin/applications/{id}":                          {"admin", "organiser03"},
+	"POST /{lang}/admin/applications/{id}/eligibility":             {"admin", "organiser03"},
+	"GET /{lang}/documents/{id}/{doc}":                             {"admin", "organiser03", "reviewer03", "exhibitor03"},
+	"GET /{lang}/review":                                           {"admin", "reviewer03"},
+	// Only the reviewers an application was given to read and score it (an admin too
+	// passes the guard, but is no reviewer of it: 404).
+	"GET /{lang}/review/{id}":           {"reviewer03"},
+	"POST /{lang}/review/{id}":          {"reviewer03"},
+	"POST /{lang}/review/{id}/conflict": {"reviewer03"},
 }
 
 var signedIn = testRoles[1:]
@@ -137,7 +147,6 @@ type fixture struct {
 	cookies map[string]*http.Cookie
 	sefrou  int64 // an edition in region 03
 	coop    int64 // an organisation in region 03
-	app     int64 // coop's application to sefrou, once made
 }
 
 func newFixture(t *testing.T, st *store.Store) *fixture {
@@ -180,30 +189,6 @@ func newFixture(t *testing.T, st *store.Store) *fixture {
 		f.users[role] = f.user(t, role, grants[role])
 	}
 	return f
-}
-
-// application returns the application of the organisation exhibitor03 represents to the
-// Sefrou edition, opening a call for it the first time.
-func (f *fixture) application(t *testing.T) int64 {
-	t.Helper()
-	ctx := context.Background()
-	if f.app != 0 {
-		return f.app
-	}
-	{
-		c := call.Call{EditionID: f.sefrou, OpensAt: time.Now().Add(-time.Hour), ClosesAt: time.Now().Add(24 * time.Hour),
-			Documents: []call.DocumentRule{{Kind: call.Statutes}},
-			Questions: []call.Question{{Key: "products", Label: mltext.Text{AR: "المنتوجات", FR: "Produits"}, Kind: call.LongText, Required: true}}}
-		if err := f.st.SaveCall(ctx, &c); err != nil {
-			t.Fatal(err)
-		}
-	}
-	a, err := f.st.StartApplication(ctx, f.sefrou, f.coop)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.app = a.ID
-	return a.ID
 }
 
 // spareOrg creates an organisation of region 03 (Sefrou) and returns its id.
@@ -348,16 +333,10 @@ func TestEveryRouteAndRole(t *testing.T) {
 			grants, _ := f.st.Grants(ctx, target)
 			rc := requestContext{user: target, grant: grants[0].ID, edition: f.sefrou, org: f.coop, spareOrg: f.spareOrg(t)}
 			rc.orgForm = f.orgForm(t)
-			if strings.Contains(rt.pattern, "/applications/{id}") || strings.HasSuffix(rt.pattern, "/apply") ||
+			if strings.Contains(rt.pattern, "applications/{id}") || strings.Contains(rt.pattern, "review/{id}") ||
+				strings.Contains(rt.pattern, "documents/{id}") || strings.HasSuffix(rt.pattern, "/apply") ||
 				strings.Contains(rt.pattern, "/selection") || strings.Contains(rt.pattern, "/fairness") {
-				rc.application = f.application(t)
-			}
-			if strings.Contains(rt.pattern, "{doc}") {
-				d, err := f.st.AddDocument(ctx, rc.application, call.Statutes, "statuts.pdf", []byte("%PDF-1.4 test"))
-				if err != nil {
-					t.Fatal(err)
-				}
-				rc.doc = d.ID
+				rc.application, rc.doc = f.application(t)
 			}
 			if strings.Contains(rt.pattern, "products") {
 				rc.product = f.product(t)
@@ -424,7 +403,7 @@ func requestFor(pattern string, rc requestContext) (method, path string, form ur
 		id = rc.product
 	case strings.Contains(pattern, "/editions/{id}"), strings.Contains(pattern, "/fairs/{id}"):
 		id = rc.edition
-	case strings.Contains(pattern, "/applications/{id}"):
+	case strings.Contains(pattern, "applications/{id}"), strings.Contains(pattern, "review/{id}"), strings.Contains(pattern, "documents/{id}"):
 		id = rc.application
 	}
 	r := strings.NewReplacer("{lang}", "fr", "{$}", "", "{id}", fmt.Sprint(id), "{grant}", fmt.Sprint(rc.grant),
@@ -449,6 +428,12 @@ func requestFor(pattern string, rc requestContext) (method, path string, form ur
 			"title_ar": {"السوق المتنقل"}, "title_fr": {"Marché itinérant"}, "starts_on": {"2027-07-12"}, "ends_on": {"2027-07-16"}}
 	case strings.HasSuffix(pattern, "/editions/{id}/call"):
 		form = url.Values{"opens_at": {"2027-05-01T09:00"}, "closes_at": {"2027-05-21T23:59"}, "stands": {"52"}}
+	case strings.HasSuffix(pattern, "/eligibility"):
+		form = url.Values{"eligibility": {"eligible"}}
+	case strings.HasSuffix(pattern, "/review/{id}"):
+		form = url.Values{"score.quality": {"12"}, "comment": {"Bien"}}
+	case strings.HasSuffix(pattern, "/conflict"):
+		form = url.Values{"reason": {"Mon cousin"}}
 	case strings.HasSuffix(pattern, "/fairs/{id}/apply"):
 		form = url.Values{"organisation": {fmt.Sprint(rc.org)}}
 	case strings.HasSuffix(pattern, "/applications/{id}"):

@@ -20,7 +20,7 @@ import (
 )
 
 // keyLiteral matches a catalog key written literally in Go code or a template.
-var keyLiteral = regexp.MustCompile(`"((?:layout|home|error|fairs|fair|org|public|account|users|audit|outbox|nav|role|form|pager|taxonomy|imaging|catalogue|registry|products|product|importer|importpages|search|edition|call|application|apply|selection)\.[a-z0-9_]+(?:\.[a-z0-9_]+)*)"`)
+var keyLiteral = regexp.MustCompile(`"((?:layout|home|error|fairs|fair|org|public|account|users|audit|outbox|nav|role|form|pager|taxonomy|imaging|catalogue|registry|products|product|importer|importpages|search|edition|call|application|apply|selection|review)\.[a-z0-9_]+(?:\.[a-z0-9_]+)*)"`)
 
 // TestEveryKeyUsedExists reads the source of the whole program for catalog keys and fails
 // when one is missing from a catalog, so a typo never shows a raw key to a user.
@@ -152,6 +152,21 @@ func TestEveryKeyUsedExists(t *testing.T) {
 	}
 	for _, st := range []outbox.Status{outbox.Pending, outbox.Sent, outbox.Failed} {
 		used["outbox."+string(st)] = "outbox page"
+	}
+	for _, st := range application.Statuses {
+		used["review.status."+string(st)] = "application.Statuses"
+	}
+	for _, el := range application.Eligibilities {
+		used["review.eligibility."+string(el)] = "application.Eligibilities"
+	}
+	for _, k := range call.DocKinds {
+		used["review.document."+string(k)] = "call.DocKinds"
+	}
+	for _, r := range call.Rules {
+		used["review.rule."+string(r)] = "call.Rules"
+	}
+	for _, f := range []string{"province", "sector", "legal_form", "status", "eligibility"} {
+		used["review.filter."+f] = "review_admin.go appFilterNames"
 	}
 	for _, a := range audit.Actions {
 		used["audit.action."+strings.ReplaceAll(a, ".", "_")] = "audit.Actions"

@@ -156,6 +156,7 @@ var workAreas = []struct {
 }{
 	{"/account", "nav.account", authz.SignedIn},
 	{"/admin/editions", "nav.editions", authz.ManageEditions},
+	{"/review", "review.nav", authz.ReviewApplications},
 	{"/admin/organisations", "nav.organisations", authz.ManageOrganisations},
 	{"/admin/users", "nav.users", authz.ManageUsers},
 	{"/admin/audit", "nav.audit", authz.ViewAudit},
