@@ -18,12 +18,15 @@ type AppScore struct {
 }
 
 // factsQuery reads what computed criteria need to know of an application's organisation.
-// Selection is not stored yet, so "never benefited" is reckoned like first participation:
-// the organisation never submitted an application to an edition that began earlier.
+// First participation: the organisation never submitted an application to an edition that
+// began earlier. Never benefited: it was never selected for one.
 const factsQuery = `SELECT a.id, o.women_led, o.youth_led, o.food_safety_no <> '',
 	EXISTS (SELECT 1 FROM applications b JOIN editions eb ON eb.id = b.edition_id
 		WHERE b.organisation_id = a.organisation_id AND b.edition_id <> a.edition_id
-		AND b.submitted_at IS NOT NULL AND eb.starts_on < e.starts_on)
+		AND b.submitted_at IS NOT NULL AND eb.starts_on < e.starts_on),
+	EXISTS (SELECT 1 FROM applications b JOIN editions eb ON eb.id = b.edition_id
+		WHERE b.organisation_id = a.organisation_id AND b.edition_id <> a.edition_id
+		AND b.decision = 'selected' AND eb.starts_on < e.starts_on)
 	FROM applications a JOIN organisations o ON o.id = a.organisation_id JOIN editions e ON e.id = a.edition_id`
 
 // ApplicationFacts returns what the computed criteria of an application look at.
@@ -37,9 +40,9 @@ func (s *Store) facts(ctx context.Context, where string, args ...any) (map[int64
 	err := eachRow(ctx, s.db, factsQuery+where, args, func(sc scanner) error {
 		var id int64
 		var f application.Facts
-		var before bool
-		err := sc.Scan(&id, &f.WomenLed, &f.YouthLed, &f.FoodSafety, &before)
-		f.FirstParticipation, f.NeverBenefited = !before, !before
+		var before, selected bool
+		err := sc.Scan(&id, &f.WomenLed, &f.YouthLed, &f.FoodSafety, &before, &selected)
+		f.FirstParticipation, f.NeverBenefited = !before, !selected
 		out[id] = f
 		return err
 	})

@@ -29,7 +29,7 @@ type SelectionCandidate struct {
 	LegalForm      string
 	WomenLed       bool
 	YouthLed       bool
-	FirstTime      bool // never applied to another edition before
+	FirstTime      bool // never submitted to an earlier edition
 	Status         application.Status
 	Eligibility    application.Eligibility
 	Score          application.Score
@@ -45,74 +45,37 @@ func (c *SelectionCandidate) Competing() bool {
 }
 
 // SelectionCandidates returns the edition's submitted and withdrawn applications with the
-// final score of each: the weighted mean of its reviews and its computed criteria.
+// final score of each (as the review list shows it) and the published decisions, if any.
 func (s *Store) SelectionCandidates(ctx context.Context, editionID int64) ([]SelectionCandidate, error) {
-	c, ok, err := callIn(ctx, s.db, editionID)
+	scores, err := s.ApplicationScores(ctx, editionID)
 	if err != nil {
 		return nil, err
 	}
-	if !ok {
-		return nil, apperr.New(apperr.NotFound, "error.not_found_title")
+	facts, err := s.facts(ctx, ` WHERE a.edition_id = $1`, editionID)
+	if err != nil {
+		return nil, err
 	}
 	var out []SelectionCandidate
-	facts := map[int64]application.Facts{}
 	err = eachRow(ctx, s.db, `
 		SELECT a.id, COALESCE(a.reference, ''), a.organisation_id, o.name_ar, o.name_fr, o.province_code, o.sector, o.legal_form,
-			o.women_led, o.youth_led, o.food_safety_no <> '',
-			NOT EXISTS (SELECT 1 FROM applications b WHERE b.organisation_id = a.organisation_id AND b.edition_id <> a.edition_id
-				AND b.status = 'submitted'),
-			NOT EXISTS (SELECT 1 FROM applications b WHERE b.organisation_id = a.organisation_id AND b.edition_id <> a.edition_id
-				AND b.decision = 'selected'),
-			a.status, a.eligibility, COALESCE(a.decision, ''), a.decision_reason, COALESCE(a.waitlist_rank, 0)
+			o.women_led, o.youth_led, a.status, a.eligibility, COALESCE(a.decision, ''), a.decision_reason, COALESCE(a.waitlist_rank, 0)
 		FROM applications a JOIN organisations o ON o.id = a.organisation_id
 		WHERE a.edition_id = $1 AND a.status IN ('submitted', 'withdrawn') ORDER BY a.id`, []any{editionID},
 		func(sc scanner) error {
-			var sc2 SelectionCandidate
-			var food, neverSelected bool
+			var c SelectionCandidate
 			var reason string
-			if err := sc.Scan(&sc2.ApplicationID, &sc2.Reference, &sc2.OrganisationID, &sc2.Name.AR, &sc2.Name.FR, &sc2.Province,
-				&sc2.Sector, &sc2.LegalForm, &sc2.WomenLed, &sc2.YouthLed, &food, &sc2.FirstTime, &neverSelected,
-				&sc2.Status, &sc2.Eligibility, &sc2.Decision, &reason, &sc2.WaitlistRank); err != nil {
+			if err := sc.Scan(&c.ApplicationID, &c.Reference, &c.OrganisationID, &c.Name.AR, &c.Name.FR, &c.Province,
+				&c.Sector, &c.LegalForm, &c.WomenLed, &c.YouthLed, &c.Status, &c.Eligibility, &c.Decision, &reason, &c.WaitlistRank); err != nil {
 				return err
 			}
 			if reason != "" {
-				if err := json.Unmarshal([]byte(reason), &sc2.Reason); err != nil {
+				if err := json.Unmarshal([]byte(reason), &c.Reason); err != nil {
 					return err
 				}
 			}
-			facts[sc2.ApplicationID] = application.Facts{FirstParticipation: sc2.FirstTime, WomenLed: sc2.WomenLed,
-				YouthLed: sc2.YouthLed, NeverBenefited: neverSelected, FoodSafety: food}
-			out = append(out, sc2)
-			return nil
-		})
-	if err != nil {
-		return nil, err
-	}
-	reviews, err := s.editionReviews(ctx, editionID)
-	if err != nil {
-		return nil, err
-	}
-	for i := range out {
-		out[i].Score = application.Final(&c, reviews[out[i].ApplicationID], facts[out[i].ApplicationID])
-	}
-	return out, nil
-}
-
-// editionReviews reads every review of an edition's applications, by application.
-func (s *Store) editionReviews(ctx context.Context, editionID int64) (map[int64][]application.Review, error) {
-	out := map[int64][]application.Review{}
-	err := eachRow(ctx, s.db, `SELECT r.application_id, r.reviewer_id, r.scores, r.comment, r.conflict, r.submitted_at
-		FROM reviews r JOIN applications a ON a.id = r.application_id WHERE a.edition_id = $1`, []any{editionID},
-		func(sc scanner) error {
-			var r application.Review
-			var scores string
-			if err := sc.Scan(&r.ApplicationID, &r.ReviewerID, &scores, &r.Comment, &r.Conflict, timeCol{&r.SubmittedAt}); err != nil {
-				return err
-			}
-			if err := json.Unmarshal([]byte(scores), &r.Scores); err != nil {
-				return err
-			}
-			out[r.ApplicationID] = append(out[r.ApplicationID], r)
+			c.FirstTime = facts[c.ApplicationID].FirstParticipation
+			c.Score = scores[c.ApplicationID].Score
+			out = append(out, c)
 			return nil
 		})
 	return out, err

@@ -19,7 +19,6 @@ import (
 	"github.com/aswaq/aswaq/internal/store/storetest"
 )
 
-
 // document uploads a file with its kind, as the application page's form sends it.
 func (b *browser) document(target, kind, name string, data []byte) (int, string) {
 	b.t.Helper()

@@ -118,7 +118,7 @@ func (s *Server) pinCandidate(w http.ResponseWriter, r *http.Request, p *page) (
 			return "", err
 		}
 		p.Status = http.StatusUnprocessableEntity
-		return s.renderSelection(p, &in, callValues(in.Call), in.Call.Quotas, in.Call.Stands, "")
+		return s.renderSelection(p, &in, withErrors(callValues(in.Call), f), in.Call.Quotas, in.Call.Stands, "")
 	}
 	s.flash(r, "selection.flash.pinned")
 	http.Redirect(w, r, s.editionAdminURL(p, id)+"/selection", http.StatusSeeOther)
@@ -153,7 +153,7 @@ func (s *Server) publishSelection(w http.ResponseWriter, r *http.Request, p *pag
 			return "", err
 		}
 		p.Status = http.StatusUnprocessableEntity
-		return s.renderSelection(p, &in, callValues(in.Call), in.Call.Quotas, in.Call.Stands, "")
+		return s.renderSelection(p, &in, withErrors(callValues(in.Call), f), in.Call.Quotas, in.Call.Stands, "")
 	}
 	if f.Get("confirm") != "1" {
 		var v apperr.Validation
@@ -240,9 +240,19 @@ func (s *Server) refill(w http.ResponseWriter, r *http.Request, p *page) (string
 			return "", err
 		}
 		p.Status = http.StatusConflict
-		return s.renderSelection(p, &in, callValues(in.Call), in.Call.Quotas, in.Call.Stands, "")
+		return s.renderSelection(p, &in, withErrors(callValues(in.Call), f), in.Call.Quotas, in.Call.Stands, "")
 	}
 	s.flash(r, "selection.flash.refilled")
 	http.Redirect(w, r, s.editionAdminURL(p, id)+"/selection", http.StatusSeeOther)
 	return "", nil
+}
+
+// withErrors carries the errors (and the message) of a refused side form onto the page's
+// main form, which holds the quotas.
+func withErrors(main, side *form) *form {
+	main.Error = side.Error
+	for k, v := range side.Errors {
+		main.Errors[k] = v
+	}
+	return main
 }
