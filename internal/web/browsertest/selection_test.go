@@ -1,0 +1,111 @@
+package browsertest
+
+import (
+	"context"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/aswaq/aswaq/internal/account"
+	"github.com/aswaq/aswaq/internal/call"
+	"github.com/aswaq/aswaq/internal/civil"
+	"github.com/aswaq/aswaq/internal/demo"
+	"github.com/aswaq/aswaq/internal/fair"
+	"github.com/aswaq/aswaq/internal/i18n"
+	"github.com/aswaq/aswaq/internal/mltext"
+	"github.com/aswaq/aswaq/internal/org"
+	"github.com/aswaq/aswaq/internal/selection"
+	"github.com/aswaq/aswaq/internal/store/storetest"
+	"github.com/aswaq/aswaq/internal/taxonomy"
+	"github.com/aswaq/aswaq/internal/token"
+	"github.com/aswaq/aswaq/internal/web"
+)
+
+// startSelectionSite serves the demo site with an edition in review: six submitted
+// applications from three provinces, 4 stands, at most 2 per province. It returns the
+// site, an admin's invitation and the selection page's path.
+func startSelectionSite(t *testing.T) (base, invitation, page string) {
+	t.Helper()
+	ctx := context.Background()
+	st := storetest.SQLite(t)
+	labels, _ := i18n.Load()
+	st.SetSearchLabels(web.SearchLabels(labels))
+	if _, err := demo.LoadWith(ctx, st, demo.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	e := fair.Edition{Kind: fair.RegionalFair, RegionCode: "03", ProvinceCode: "231", City: mltext.Text{AR: "فاس", FR: "Fès"},
+		Title: mltext.Text{AR: "المعرض الجهوي الرابع", FR: "4e salon régional"}, StartsOn: civil.MustNew(2027, 10, 15), EndsOn: civil.MustNew(2027, 10, 24)}
+	if err := st.CreateEdition(ctx, &e); err != nil {
+		t.Fatal(err)
+	}
+	two := 2
+	c := call.Call{EditionID: e.ID, OpensAt: time.Now().Add(-time.Hour), ClosesAt: time.Now().Add(time.Hour), Stands: 4,
+		Criteria: []call.Criterion{{Code: "women", Weight: 100, Source: call.Computed, Rule: call.WomenLed}},
+		Quotas:   []selection.Quota{{Attr: "province", Value: "*", Max: &two}}}
+	if err := st.SaveCall(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	for i, p := range []string{"451", "451", "451", "561", "561", "231"} {
+		o := org.Organisation{LegalForm: org.Cooperative, Name: mltext.Text{AR: "تعاونية رقم " + string(rune('١'+i))}, ProvinceCode: p,
+			Sector: taxonomy.Handicraft, WomenLed: i%2 == 0}
+		if err := st.CreateOrganisation(ctx, &o); err != nil {
+			t.Fatal(err)
+		}
+		a, err := st.StartApplication(ctx, e.ID, o.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := st.SubmitApplication(ctx, a.ID, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, to := range []fair.Status{fair.CallOpen, fair.InReview} {
+		if err := st.MoveEdition(ctx, e.ID, to); err != nil {
+			t.Fatal(err)
+		}
+	}
+	bundle, _ := i18n.Load()
+	srv, err := web.New(ctx, web.Config{Store: st, Bundle: bundle})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv)
+	t.Cleanup(ts.Close)
+	tok, hash := token.New()
+	u := account.User{Name: "منظمة الجهة", Email: "organiser@aswaq.ma", Lang: i18n.AR}
+	if err := st.Invite(ctx, &u, account.Grant{Role: account.Organiser, RegionCode: "03"}, hash, time.Now().Add(time.Hour), nil); err != nil {
+		t.Fatal(err)
+	}
+	return ts.URL, "/ar/invitation/" + tok, "/ar/admin/editions/" + itoa(e.ID) + "/selection"
+}
+
+// TestSelectionOnAPhone: an organiser opens the selection of an edition in review on a
+// 360 px phone in Arabic, reads the proven result with the quota fill, runs it again, and
+// opens the fairness page; no serious accessibility finding on the way.
+func TestSelectionOnAPhone(t *testing.T) {
+	base, invitation, page := startSelectionSite(t)
+	ctx := Browser(t)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(360, 740, chromedp.EmulateMobile)); err != nil {
+		t.Fatal(err)
+	}
+	navigate(t, ctx, base+invitation)
+	fill(t, ctx, map[string]string{`#f-password`: "نخلة عالية في ورزازات", `#f-confirm`: "نخلة عالية في ورزازات"})
+	submit(t, ctx, "main form", ".flash")
+	navigate(t, ctx, base+page)
+	step(t, ctx, "selection")
+	body := eval[string](t, ctx, `document.querySelector("main").innerText`)
+	if !strings.Contains(body, "انتقاء أمثل مثبت") || !strings.Contains(body, "عدد الهيئات المنتقاة: 4، من أصل 4 من الأروقة المتاحة") {
+		t.Fatalf("selection page:\n%s", body)
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll("meter").length`); n != 3 {
+		t.Fatalf("%d quota meters, want one per province", n)
+	}
+	click(t, ctx, `details summary`, `button[value="run"]`)
+	click(t, ctx, `button[value="run"]`, `.notice`)
+	step(t, ctx, "dry run")
+	navigate(t, ctx, base+strings.Replace(page, "/selection", "/fairness", 1))
+	step(t, ctx, "fairness")
+}
