@@ -174,6 +174,19 @@ func (s *Server) startApplication(w http.ResponseWriter, r *http.Request, p *pag
 		return "", err
 	}
 	orgID, _ := strconv.ParseInt(r.PostForm.Get("organisation"), 10, 64)
+	// One application per organisation and edition: a second start leads to the first,
+	// saying so.
+	existing, err := s.store.ApplicationsOf(r.Context(), []int64{orgID})
+	if err != nil {
+		return "", err
+	}
+	for _, a := range existing {
+		if a.EditionID == editionID {
+			s.flash(r, "apply.flash.already")
+			http.Redirect(w, r, s.applicationURL(p, a.ID), http.StatusSeeOther)
+			return "", nil
+		}
+	}
 	a, err := s.store.StartApplication(r.Context(), editionID, orgID)
 	if err != nil {
 		if code := apperr.CodeOf(err); code == apperr.Invalid || code == apperr.Conflict {

@@ -134,6 +134,9 @@ func TestOrganiserOpensACallTheRepresentativeApplies(t *testing.T) {
 		if hdr.Get("Location") != app {
 			t.Fatalf("second application: %s", hdr.Get("Location"))
 		}
+		if _, again := rep.get(app); !strings.Contains(html.UnescapeString(again), "ولا يقبل إلا ترشيح واحد لكل هيئة") {
+			t.Fatal("a second application is not refused with a message")
+		}
 		_, mine := rep.get("/ar/applications")
 		containsAll(t, "my applications", mine, a.Reference)
 
