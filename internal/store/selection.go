@@ -329,3 +329,17 @@ func (s *Store) Representatives(ctx context.Context, orgID int64) ([]account.Use
 		})
 	return out, err
 }
+
+// Participations returns the editions an organisation was selected for, the latest first:
+// its history of fairs, derived from published selections rather than typed.
+func (s *Store) Participations(ctx context.Context, orgID int64) ([]fair.Edition, error) {
+	var out []fair.Edition
+	err := eachRow(ctx, s.db, `SELECT `+editionColumns+` FROM editions WHERE id IN
+		(SELECT edition_id FROM applications WHERE organisation_id = $1 AND decision = 'selected' AND status = 'submitted')
+		ORDER BY starts_on DESC`, []any{orgID}, func(sc scanner) error {
+		e, err := scanEdition(sc)
+		out = append(out, e)
+		return err
+	})
+	return out, err
+}

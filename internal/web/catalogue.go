@@ -111,6 +111,7 @@ type publicOrg struct {
 	Photos     []photoView
 	Image      string // absolute address of the first photo, for sharing
 	Products   []productRow
+	Fairs      []fairCard // the editions it exhibited at
 }
 
 func (s *Server) publicOrgPage(w http.ResponseWriter, r *http.Request, p *page) (string, error) {
@@ -180,6 +181,13 @@ func (s *Server) publicOrgPage(w http.ResponseWriter, r *http.Request, p *page) 
 		if pr.Available {
 			d.Products = append(d.Products, productRowOf(p, pr))
 		}
+	}
+	fairs, err := s.store.Participations(r.Context(), id)
+	if err != nil {
+		return "", err
+	}
+	for i := range fairs {
+		d.Fairs = append(d.Fairs, s.fairCard(p.L, &fairs[i]))
 	}
 	p.Title, p.Data = d.Name, d
 	return "public_org", nil

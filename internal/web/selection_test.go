@@ -129,6 +129,10 @@ func TestOrganiserRunsPinsPublishesAndRefills(t *testing.T) {
 		if !found {
 			t.Fatal("Zarbia's representative got no message in French with the reason")
 		}
+		// The organisation's public page now lists the fair among those it took part in.
+		zarbia, _ := st.Application(ctx, apps["Coopérative Zarbia"])
+		_, profile := newBrowser(t, f.srv).get("/fr/catalogue/organisations/" + itoa64(zarbia.OrganisationID))
+		containsAll(t, "public profile", html.UnescapeString(profile), "Salons auxquels elle a participé", "Marché itinérant 2027")
 		entries, _, _ := st.AuditEntries(ctx, audit.Filter{AllRegions: true, RecordType: "edition", RecordID: itoa64(eid), Limit: 50})
 		published := false
 		for _, e := range entries {
