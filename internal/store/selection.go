@@ -343,3 +343,27 @@ func (s *Store) Participations(ctx context.Context, orgID int64) ([]fair.Edition
 	})
 	return out, err
 }
+
+// Exhibitor is an organisation selected for an edition, as the fair's public page lists it.
+type Exhibitor struct {
+	OrganisationID int64
+	Name           mltext.Text
+	Province       string
+	Sector         string
+}
+
+// Exhibitors returns the validated organisations selected for an edition (and still in),
+// by Arabic name.
+func (s *Store) Exhibitors(ctx context.Context, editionID int64) ([]Exhibitor, error) {
+	var out []Exhibitor
+	err := eachRow(ctx, s.db, `SELECT o.id, o.name_ar, o.name_fr, o.province_code, o.sector
+		FROM applications a JOIN organisations o ON o.id = a.organisation_id
+		WHERE a.edition_id = $1 AND a.decision = 'selected' AND a.status = 'submitted' AND o.status = 'validated'
+		ORDER BY o.name_ar, o.id`, []any{editionID}, func(sc scanner) error {
+		var x Exhibitor
+		err := sc.Scan(&x.OrganisationID, &x.Name.AR, &x.Name.FR, &x.Province, &x.Sector)
+		out = append(out, x)
+		return err
+	})
+	return out, err
+}

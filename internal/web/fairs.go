@@ -95,6 +95,7 @@ type fairView struct {
 	Phase      string
 	Call       string // where the call for applications stands, when there is one
 	CallURL    string
+	Exhibitors []option // link and name, once the selection is published
 }
 
 type partnerGroup struct {
@@ -162,6 +163,14 @@ func (s *Server) fairPage(w http.ResponseWriter, r *http.Request, p *page) (stri
 	}
 	if err := s.tourStops(r, p, &e, &v); err != nil {
 		return "", err
+	}
+	exhibitors, err := s.store.Exhibitors(r.Context(), e.ID)
+	if err != nil {
+		return "", err
+	}
+	for _, x := range exhibitors {
+		v.Exhibitors = append(v.Exhibitors, option{"/" + p.Code + "/catalogue/organisations/" + strconv.FormatInt(x.OrganisationID, 10),
+			x.Name.In(p.Code) + " — " + s.provinceName(x.Province, p.Code)})
 	}
 	if c, err := s.store.Call(r.Context(), e.ID); err == nil {
 		now := s.now()

@@ -133,6 +133,8 @@ func TestOrganiserRunsPinsPublishesAndRefills(t *testing.T) {
 		zarbia, _ := st.Application(ctx, apps["Coopérative Zarbia"])
 		_, profile := newBrowser(t, f.srv).get("/fr/catalogue/organisations/" + itoa64(zarbia.OrganisationID))
 		containsAll(t, "public profile", html.UnescapeString(profile), "Salons auxquels elle a participé", "Marché itinérant 2027")
+		_, fairPage := newBrowser(t, f.srv).get("/fr/fairs/" + itoa64(eid))
+		containsAll(t, "fair page", html.UnescapeString(fairPage), "2 exposants", "Coopérative Zarbia", "Coopérative Argan")
 		entries, _, _ := st.AuditEntries(ctx, audit.Filter{AllRegions: true, RecordType: "edition", RecordID: itoa64(eid), Limit: 50})
 		published := false
 		for _, e := range entries {
