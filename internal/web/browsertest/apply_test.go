@@ -116,9 +116,10 @@ func TestApplyOnAPhone(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.SetUploadFiles(chromedp.CSS(`#f-file`), []string{statutes})); err != nil {
 		t.Fatal(err)
 	}
-	submit(t, ctx, `form[enctype="multipart/form-data"]`, ".flash")
+	// Wait for what only the next page has: the previous one showed a message too.
+	submit(t, ctx, `form[enctype="multipart/form-data"]`, `form[action$="/delete"]`)
 	fill(t, ctx, map[string]string{`#f-answer\.products`: "زيت الزيتون البكر وزيتون مصبر"})
-	click(t, ctx, `button[formaction$="/submit"]`, ".flash")
+	click(t, ctx, `button[formaction$="/submit"]`, ".state.submitted")
 	step(t, ctx, "submitted application")
 	body := eval[string](t, ctx, `document.querySelector("main").innerText`)
 	if !strings.Contains(body, "أودع ترشيحكم") || !strings.Contains(body, "المرجع 2022-") {

@@ -104,7 +104,7 @@ func TestSelectionOnAPhone(t *testing.T) {
 		t.Fatalf("%d quota meters, want one per province", n)
 	}
 	click(t, ctx, `details summary`, `button[value="run"]`)
-	click(t, ctx, `button[value="run"]`, `.notice`)
+	click(t, ctx, `button[value="run"]`, `.dry-run`)
 	step(t, ctx, "dry run")
 	navigate(t, ctx, base+strings.Replace(page, "/selection", "/fairness", 1))
 	step(t, ctx, "fairness")
