@@ -8,8 +8,8 @@ import (
 // productKind is the index of Product in Classes.
 const productKind = 2
 
-// needNames are the needs in bit order, as they appear in violation keys.
-var needNames = []string{"power", "water", "accessible"}
+// needKeys are the violation keys of the needs, in bit order.
+var needKeys = []string{"placement.violation.need_power", "placement.violation.need_water", "placement.violation.need_accessible"}
 
 // result turns a state into the Result: assignments, unassigned with reasons, the score with
 // its parts, and the violations.
@@ -50,10 +50,10 @@ func (m *model) assess(st *state) (Score, []Violation) {
 		if m.oCat[x] >= 0 {
 			catCount[[3]int32{int32(m.slotKind[s]), m.oSector[x], m.oCat[x]}]++
 		}
-		for bit, name := range needNames {
+		for bit, key := range needKeys {
 			if m.oNeed[x]&^m.slotFac[s]&(1<<bit) != 0 {
 				sc.Needs++
-				vs = append(vs, Violation{Key: "placement.violation.need_" + name, Args: []any{"org", m.orgs[x].ID, "stand", id(s)},
+				vs = append(vs, Violation{Key: key, Args: []any{"org", m.orgs[x].ID, "stand", id(s)},
 					Stands: []string{id(s)}, Orgs: []string{m.orgs[x].ID}})
 			}
 		}
