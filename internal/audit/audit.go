@@ -95,6 +95,8 @@ const (
 	SelectionUnpin       = "selection.unpin"
 	SelectionPublish     = "selection.publish"
 	SelectionRefill      = "selection.refill"
+	PersonAdd            = "person.add"
+	PersonRemove         = "person.remove"
 	EligibilitySet       = "application.eligibility"
 	ReviewAssign         = "review.assign"
 	ReviewSubmit         = "review.submit"
@@ -107,4 +109,5 @@ var Actions = []string{UserCreate, UserInvite, UserActivate, UserDeactivate, Use
 	OrganisationMerge, ProductCreate, ProductUpdate, ProductDelete, PhotoAdd, PhotoRemove,
 	EditionCreate, EditionUpdate, EditionStatus, TourCreate, CallSave, ApplicationStart, ApplicationSubmit,
 	ApplicationWithdraw, DocumentAdd, DocumentRemove, SelectionPin, SelectionUnpin, SelectionPublish, SelectionRefill,
+	PersonAdd, PersonRemove,
 	EligibilitySet, ReviewAssign, ReviewSubmit, ReviewConflict}

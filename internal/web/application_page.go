@@ -34,6 +34,7 @@ type applicationData struct {
 	DocKinds     []option
 	Form         *form
 	Submitted    bool
+	People       standPeopleView
 }
 
 type checkItem struct {
@@ -120,8 +121,23 @@ func (s *Server) renderApplication(ctx context.Context, p *page, id int64, f *fo
 			d.DocKinds = append(d.DocKinds, option{string(kind), p.L.T("call.document." + string(kind))})
 		}
 	}
+	if d.People, err = s.standPeople(ctx, p.L, a.ID, nil); err != nil {
+		return "", err
+	}
 	p.Title, p.Data = p.L.T("apply.application_title"), d
 	return "application", nil
+}
+
+// renderApplicationWithPeople shows the application with the people form f in error.
+func (s *Server) renderApplicationWithPeople(ctx context.Context, p *page, id int64, f *form) (string, error) {
+	name, err := s.renderApplication(ctx, p, id, nil)
+	if err != nil {
+		return name, err
+	}
+	d := p.Data.(applicationData)
+	d.People.Form = f
+	p.Data = d
+	return name, nil
 }
 
 // saveApplication stores the answers; "submit" in the same form also submits.

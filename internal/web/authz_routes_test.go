@@ -104,6 +104,9 @@ var allowed = map[string][]string{
 	"POST /{lang}/admin/editions/{id}/selection/publish":           {"admin", "organiser03"},
 	"POST /{lang}/admin/editions/{id}/selection/refill":            {"admin", "organiser03"},
 	"GET /{lang}/admin/editions/{id}/fairness":                     {"admin", "organiser03"},
+	"POST /{lang}/applications/{id}/people":                        {"admin", "organiser03", "exhibitor03"},
+	"POST /{lang}/applications/{id}/people/{person}/delete":        {"admin", "organiser03", "exhibitor03"},
+	"GET /{lang}/admin/editions/{id}/people":                       {"admin", "organiser03"},
 	"POST /{lang}/fairs/{id}/apply":                                {"admin", "organiser03", "exhibitor03"},
 	"GET /{lang}/fairs/{id}/apply/register":                        testRoles,
 	"POST /{lang}/fairs/{id}/apply/register":                       testRoles,
@@ -335,7 +338,8 @@ func TestEveryRouteAndRole(t *testing.T) {
 			rc.orgForm = f.orgForm(t)
 			if strings.Contains(rt.pattern, "applications/{id}") || strings.Contains(rt.pattern, "review/{id}") ||
 				strings.Contains(rt.pattern, "documents/{id}") || strings.HasSuffix(rt.pattern, "/apply") ||
-				strings.Contains(rt.pattern, "/selection") || strings.Contains(rt.pattern, "/fairness") {
+				strings.Contains(rt.pattern, "/selection") || strings.Contains(rt.pattern, "/fairness") ||
+				strings.Contains(rt.pattern, "/people") {
 				rc.application, rc.doc = f.application(t)
 			}
 			if strings.Contains(rt.pattern, "products") {
@@ -408,7 +412,7 @@ func requestFor(pattern string, rc requestContext) (method, path string, form ur
 	}
 	r := strings.NewReplacer("{lang}", "fr", "{$}", "", "{id}", fmt.Sprint(id), "{grant}", fmt.Sprint(rc.grant),
 		"{token}", "no-such-token", "{dir}", "css", "{file}", "missing.css",
-		"{photo}", fmt.Sprint(rc.photo), "{doc}", fmt.Sprint(rc.doc), "{app}", fmt.Sprint(rc.application), "{name}", "0123456789abcdef-thumb.jpg", "{upload}", rc.upload)
+		"{photo}", fmt.Sprint(rc.photo), "{doc}", fmt.Sprint(rc.doc), "{app}", fmt.Sprint(rc.application), "{person}", "1", "{name}", "0123456789abcdef-thumb.jpg", "{upload}", rc.upload)
 	path = r.Replace(path)
 	if path == "/" && pattern == "/" {
 		path = "/nowhere"

@@ -20,7 +20,7 @@ import (
 )
 
 // keyLiteral matches a catalog key written literally in Go code or a template.
-var keyLiteral = regexp.MustCompile(`"((?:layout|home|error|fairs|fair|org|public|account|users|audit|outbox|nav|role|form|pager|taxonomy|imaging|catalogue|registry|products|product|importer|importpages|search|edition|call|application|apply|selection|review|venue|placement)\.[a-z0-9_]+(?:\.[a-z0-9_]+)*)"`)
+var keyLiteral = regexp.MustCompile(`"((?:layout|home|error|fairs|fair|org|public|account|users|audit|outbox|nav|role|form|pager|taxonomy|imaging|catalogue|registry|products|product|importer|importpages|search|edition|call|application|apply|selection|review|venue|placement|people)\.[a-z0-9_]+(?:\.[a-z0-9_]+)*)"`)
 
 // TestEveryKeyUsedExists reads the source of the whole program for catalog keys and fails
 // when one is missing from a catalog, so a typo never shows a raw key to a user.
@@ -100,6 +100,12 @@ func TestEveryKeyUsedExists(t *testing.T) {
 	for _, code := range []string{"selected", "selected_quota_min", "selected_pinned", "attr_max", "flag_max", "score_below_cutoff",
 		"tie_break", "held_by_quota_min", "pinned_out", "infeasible", "limit", "ineligible", "refill"} {
 		used["selection.reason."+code] = "selection reason codes"
+	}
+	for _, g := range application.Genders {
+		used["people.gender."+string(g)] = "application.Genders"
+	}
+	for _, r := range application.PersonRoles {
+		used["people.role."+string(r)] = "application.PersonRoles"
 	}
 	for _, d := range []string{"selected", "waitlisted", "excluded", "undecided"} {
 		used["selection.decision."+d] = "selection decisions"

@@ -43,6 +43,7 @@ func (s *Server) routes() []route {
 	rs = append(rs, s.callAdminRoutes()...)
 	rs = append(rs, s.applyRoutes()...)
 	rs = append(rs, s.selectionRoutes()...)
+	rs = append(rs, s.peopleRoutes()...)
 	rs = append(rs, s.reviewRoutes()...)
 	return append(rs, route{pattern: "/", perm: authz.Public, handler: http.HandlerFunc(s.notFound)})
 }

@@ -50,7 +50,7 @@ func selectionEdition(t *testing.T, f *fixture) (int64, map[string]int64) {
 		}
 	}
 	a, _ := f.st.Application(ctx, apps["Coopérative Zarbia"])
-	f.user(t, "zarbia-rep", account.Grant{Role: account.Exhibitor, OrganisationID: a.OrganisationID})
+	f.users["zarbia-rep"] = f.user(t, "zarbia-rep", account.Grant{Role: account.Exhibitor, OrganisationID: a.OrganisationID})
 	return eid, apps
 }
 
