@@ -167,4 +167,3 @@ func sortRows(rows []peopleRow) {
 		}
 	}
 }
-

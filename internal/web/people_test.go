@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/aswaq/aswaq/internal/application"
 	"github.com/aswaq/aswaq/internal/apperr"
+	"github.com/aswaq/aswaq/internal/application"
 	"github.com/aswaq/aswaq/internal/store"
 	"github.com/aswaq/aswaq/internal/store/storetest"
 )
