@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/aswaq/aswaq/internal/application"
+	"github.com/aswaq/aswaq/internal/apperr"
 )
 
 // fairnessRow is one province's share: applicants and selected in this edition, and how
@@ -72,8 +73,11 @@ func (s *Server) fairnessPage(w http.ResponseWriter, r *http.Request, p *page) (
 		row.Hosted++
 		row.HostedCities = append(row.HostedCities, e.City.In(p.Code)+" "+p.L.Date(e.StartsOn.In(casablanca)))
 		cands, err := s.store.SelectionCandidates(r.Context(), e.ID)
-		if err != nil {
+		if apperr.CodeOf(err) == apperr.NotFound {
 			continue // an edition without a call in Aswaq: only its hosting counts
+		}
+		if err != nil {
+			return "", err
 		}
 		for _, c := range cands {
 			if c.Decision == application.Selected {
