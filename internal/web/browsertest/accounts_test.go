@@ -10,9 +10,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/aswaq/aswaq/internal/account"
-	"github.com/aswaq/aswaq/internal/demo"
 	"github.com/aswaq/aswaq/internal/i18n"
-	"github.com/aswaq/aswaq/internal/store/storetest"
 	"github.com/aswaq/aswaq/internal/token"
 	"github.com/aswaq/aswaq/internal/web"
 )
@@ -22,12 +20,7 @@ import (
 func startSiteWithInvitation(t *testing.T, lang i18n.Lang) (base, invitation string) {
 	t.Helper()
 	ctx := context.Background()
-	st := storetest.SQLite(t)
-	labels, _ := i18n.Load()
-	st.SetSearchLabels(web.SearchLabels(labels))
-	if _, err := demo.LoadWith(ctx, st, demo.Options{}); err != nil {
-		t.Fatal(err)
-	}
+	st := demoStore(t)
 	bundle, _ := i18n.Load()
 	ts := httptest.NewUnstartedServer(nil)
 	ts.Start()

@@ -14,10 +14,8 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/aswaq/aswaq/internal/call"
-	"github.com/aswaq/aswaq/internal/demo"
 	"github.com/aswaq/aswaq/internal/i18n"
 	"github.com/aswaq/aswaq/internal/mltext"
-	"github.com/aswaq/aswaq/internal/store/storetest"
 	"github.com/aswaq/aswaq/internal/web"
 )
 
@@ -26,12 +24,7 @@ import (
 func startSiteWithCall(t *testing.T) (base, fairPath string) {
 	t.Helper()
 	ctx := context.Background()
-	st := storetest.SQLite(t)
-	labels, _ := i18n.Load()
-	st.SetSearchLabels(web.SearchLabels(labels))
-	if _, err := demo.LoadWith(ctx, st, demo.Options{}); err != nil {
-		t.Fatal(err)
-	}
+	st := demoStore(t)
 	eds, _ := st.Editions(ctx)
 	var id int64
 	for _, e := range eds {

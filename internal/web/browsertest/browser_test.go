@@ -11,20 +11,28 @@ import (
 
 	"github.com/aswaq/aswaq/internal/demo"
 	"github.com/aswaq/aswaq/internal/i18n"
+	"github.com/aswaq/aswaq/internal/store"
 	"github.com/aswaq/aswaq/internal/store/storetest"
 	"github.com/aswaq/aswaq/internal/web"
 )
+
+// demoStore is a SQLite store with the (small) demo data set and the search labels.
+func demoStore(t *testing.T) *store.Store {
+	t.Helper()
+	st := storetest.SQLite(t)
+	labels, _ := i18n.Load()
+	st.SetSearchLabels(web.SearchLabels(labels))
+	if _, err := demo.LoadWith(context.Background(), st, demo.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
 
 // startSite serves the demo site over real HTTP on a loopback port.
 func startSite(t *testing.T) string {
 	t.Helper()
 	ctx := context.Background()
-	st := storetest.SQLite(t)
-	labels, _ := i18n.Load()
-	st.SetSearchLabels(web.SearchLabels(labels))
-	if _, err := demo.LoadWith(ctx, st, demo.Options{}); err != nil {
-		t.Fatal(err)
-	}
+	st := demoStore(t)
 	bundle, err := i18n.Load()
 	if err != nil {
 		t.Fatal(err)

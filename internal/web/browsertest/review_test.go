@@ -13,12 +13,10 @@ import (
 	"github.com/aswaq/aswaq/internal/account"
 	"github.com/aswaq/aswaq/internal/call"
 	"github.com/aswaq/aswaq/internal/civil"
-	"github.com/aswaq/aswaq/internal/demo"
 	"github.com/aswaq/aswaq/internal/fair"
 	"github.com/aswaq/aswaq/internal/i18n"
 	"github.com/aswaq/aswaq/internal/mltext"
 	"github.com/aswaq/aswaq/internal/org"
-	"github.com/aswaq/aswaq/internal/store/storetest"
 	"github.com/aswaq/aswaq/internal/taxonomy"
 	"github.com/aswaq/aswaq/internal/token"
 	"github.com/aswaq/aswaq/internal/web"
@@ -30,12 +28,7 @@ import (
 func startReviewSite(t *testing.T) (base, invitation string, app int64) {
 	t.Helper()
 	ctx := context.Background()
-	st := storetest.SQLite(t)
-	labels, _ := i18n.Load()
-	st.SetSearchLabels(web.SearchLabels(labels))
-	if _, err := demo.LoadWith(ctx, st, demo.Options{}); err != nil {
-		t.Fatal(err)
-	}
+	st := demoStore(t)
 	e := fair.Edition{Kind: fair.MobileMarket, RegionCode: "03", ProvinceCode: "451", City: mltext.Text{AR: "صفرو", FR: "Sefrou"},
 		Title: mltext.Text{AR: "السوق المتنقل بصفرو", FR: "Marché itinérant de Sefrou"}, StartsOn: civil.MustNew(2027, 7, 12), EndsOn: civil.MustNew(2027, 7, 16)}
 	if err := st.CreateEdition(ctx, &e); err != nil {

@@ -12,13 +12,11 @@ import (
 	"github.com/aswaq/aswaq/internal/account"
 	"github.com/aswaq/aswaq/internal/call"
 	"github.com/aswaq/aswaq/internal/civil"
-	"github.com/aswaq/aswaq/internal/demo"
 	"github.com/aswaq/aswaq/internal/fair"
 	"github.com/aswaq/aswaq/internal/i18n"
 	"github.com/aswaq/aswaq/internal/mltext"
 	"github.com/aswaq/aswaq/internal/org"
 	"github.com/aswaq/aswaq/internal/selection"
-	"github.com/aswaq/aswaq/internal/store/storetest"
 	"github.com/aswaq/aswaq/internal/taxonomy"
 	"github.com/aswaq/aswaq/internal/token"
 	"github.com/aswaq/aswaq/internal/web"
@@ -30,12 +28,7 @@ import (
 func startSelectionSite(t *testing.T) (base, invitation, page string) {
 	t.Helper()
 	ctx := context.Background()
-	st := storetest.SQLite(t)
-	labels, _ := i18n.Load()
-	st.SetSearchLabels(web.SearchLabels(labels))
-	if _, err := demo.LoadWith(ctx, st, demo.Options{}); err != nil {
-		t.Fatal(err)
-	}
+	st := demoStore(t)
 	e := fair.Edition{Kind: fair.RegionalFair, RegionCode: "03", ProvinceCode: "231", City: mltext.Text{AR: "فاس", FR: "Fès"},
 		Title: mltext.Text{AR: "المعرض الجهوي الرابع", FR: "4e salon régional"}, StartsOn: civil.MustNew(2027, 10, 15), EndsOn: civil.MustNew(2027, 10, 24)}
 	if err := st.CreateEdition(ctx, &e); err != nil {
