@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"slices"
 	"time"
 
 	"github.com/aswaq/aswaq/internal/apperr"
@@ -71,8 +72,10 @@ func planIn(ctx context.Context, q querier, editionID int64) (EditionPlan, error
 // venue.Validate finds fault with is refused with its problems and nothing is stored: the
 // stored plan is always one the assignment and the public map can use. Assignments to
 // stands the new plan no longer has (deleted, or renumbered) are dropped in the same
-// transaction, so no organisation is left on a stand that does not exist.
-func (s *Store) SavePlan(ctx context.Context, editionID int64, p venue.Plan) error {
+// transaction, so no organisation is left on a stand that does not exist; so are those to
+// the stands named in reset (the stands of a renumbered pole, whose codes now name other
+// places on the floor).
+func (s *Store) SavePlan(ctx context.Context, editionID int64, p venue.Plan, reset ...string) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
@@ -90,7 +93,7 @@ func (s *Store) SavePlan(ctx context.Context, editionID int64, p venue.Plan) err
 			editionID, string(doc), dbTime(s.now())); err != nil {
 			return err
 		}
-		dropped, err := dropStaleAssignments(ctx, tx, editionID, p)
+		dropped, err := dropStaleAssignments(ctx, tx, editionID, p, reset)
 		if err != nil {
 			return err
 		}
@@ -105,14 +108,14 @@ func (s *Store) SavePlan(ctx context.Context, editionID int64, p venue.Plan) err
 
 // dropStaleAssignments removes the assignments to stands p does not have and returns the
 // organisations concerned.
-func dropStaleAssignments(ctx context.Context, tx *sql.Tx, editionID int64, p venue.Plan) ([]int64, error) {
+func dropStaleAssignments(ctx context.Context, tx *sql.Tx, editionID int64, p venue.Plan, reset []string) ([]int64, error) {
 	as, err := assignmentsIn(ctx, tx, editionID)
 	if err != nil {
 		return nil, err
 	}
 	var dropped []int64
 	for _, a := range as {
-		if _, _, ok := p.Stand(a.Stand); ok {
+		if _, _, ok := p.Stand(a.Stand); ok && !slices.Contains(reset, a.Stand) {
 			continue
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM stand_assignments WHERE edition_id = $1 AND organisation_id = $2`,

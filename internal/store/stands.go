@@ -183,3 +183,18 @@ func invalid(field, key string, args ...any) error {
 	v.Add(field, key, args...)
 	return v.Err()
 }
+
+// OrganisationStands returns an organisation's stands by edition: what its catalogue page
+// and its application show.
+func (s *Store) OrganisationStands(ctx context.Context, orgID int64) (map[int64]string, error) {
+	out := map[int64]string{}
+	err := eachRow(ctx, s.db, `SELECT edition_id, stand_code FROM stand_assignments WHERE organisation_id = $1`, []any{orgID},
+		func(sc scanner) error {
+			var id int64
+			var code string
+			err := sc.Scan(&id, &code)
+			out[id] = code
+			return err
+		})
+	return out, err
+}

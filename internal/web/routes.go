@@ -44,6 +44,8 @@ func (s *Server) routes() []route {
 	rs = append(rs, s.applyRoutes()...)
 	rs = append(rs, s.selectionRoutes()...)
 	rs = append(rs, s.reviewRoutes()...)
+	rs = append(rs, s.planRoutes()...)
+	rs = append(rs, s.mapRoutes()...)
 	return append(rs, route{pattern: "/", perm: authz.Public, handler: http.HandlerFunc(s.notFound)})
 }
 
