@@ -7,7 +7,9 @@
 // The drawing is accessible: the document is an image with a title and a description
 // (role="img", aria-labelledby), and each stand is a <g> with an id ("stand-P-014"), a
 // data-code attribute and a <title> a screen reader or a mouse pointer shows. Pages that
-// zoom, pan and select use those ids; a printed plan uses PageA3 and the legend.
+// zoom, pan and select use those ids; a printed plan uses PageA3 and the legend. A page may
+// also make each stand a link (Options.Link; the drawing is then a group, not an image, so
+// the links stay reachable) and carry the stylesheet itself (Options.Inline, CSS).
 //
 // Every word is passed in Labels, already translated, so the package needs no catalog. With
 // RTL set the document is marked right to left (Arabic names read correctly, the legend
@@ -93,8 +95,14 @@ func Write(w io.Writer, p venue.Plan, l Labels, o Options) error {
 	if o.Page == PageA3 {
 		size = ` width="420mm" height="297mm"`
 	}
-	fmt.Fprintf(bw, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="%s %s %s %s"%s role="img" aria-labelledby="plan-title plan-desc" xml:lang="%s" direction="%s" font-family="'Noto Naskh Arabic','Noto Sans',sans-serif">`+"\n",
-		m(view.X), m(view.Y), m(view.W), m(view.H+legendH), size, esc(l.Lang), dir)
+	// An image's content is hidden from assistive technology, so a drawing whose stands
+	// are links is a group instead: the links stay reachable and announced.
+	role := "img"
+	if o.Link != nil {
+		role = "group"
+	}
+	fmt.Fprintf(bw, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="%s %s %s %s"%s role="%s" aria-labelledby="plan-title plan-desc" xml:lang="%s" direction="%s" font-family="'Noto Naskh Arabic','Noto Sans',sans-serif">`+"\n",
+		m(view.X), m(view.Y), m(view.W), m(view.H+legendH), size, role, esc(l.Lang), dir)
 	fmt.Fprintf(bw, "<title id=\"plan-title\">%s</title><desc id=\"plan-desc\">%s</desc>\n", esc(l.Title), esc(l.Desc))
 	if !o.Inline {
 		bw.WriteString("<style>\n" + CSS + "</style>\n")
