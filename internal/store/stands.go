@@ -8,7 +8,6 @@ import (
 
 	"github.com/aswaq/aswaq/internal/apperr"
 	"github.com/aswaq/aswaq/internal/audit"
-	"github.com/aswaq/aswaq/internal/mltext"
 	"github.com/aswaq/aswaq/internal/placement"
 )
 
@@ -139,11 +138,8 @@ func (s *Store) PinStand(ctx context.Context, editionID, orgID int64, stand stri
 			return err
 		}
 		if len(pinned) >= st.Holds() {
-			var other mltext.Text
-			if err := tx.QueryRowContext(ctx, `SELECT name_ar, name_fr FROM organisations WHERE id = $1`, pinned[0]).Scan(&other.AR, &other.FR); err != nil {
-				return err
-			}
-			return apperr.New(apperr.Conflict, "plan.error.stand_taken", "stand", stand, "other", other.In("fr"))
+			// The organisation is named by id: the page names it in its reader's language.
+			return apperr.New(apperr.Conflict, "plan.error.stand_taken", "stand", stand, "org", strconv.FormatInt(pinned[0], 10))
 		}
 		// Unpinned occupants make way: the stand is the organiser's choice now.
 		if _, err := tx.ExecContext(ctx, `DELETE FROM stand_assignments WHERE edition_id = $1 AND (organisation_id = $2

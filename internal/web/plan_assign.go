@@ -115,7 +115,7 @@ func (s *Server) assignStands(w http.ResponseWriter, r *http.Request, p *page) (
 	return "", nil
 }
 
-// pinStand puts an organisation on a stand by hand.
+// pinStand puts an organisation on a stand by hand; a refusal names the organisations.
 func (s *Server) pinStand(w http.ResponseWriter, r *http.Request, p *page) (string, error) {
 	id, _ := pathID(r, "id")
 	f := formFrom(r)
@@ -129,7 +129,11 @@ func (s *Server) pinStand(w http.ResponseWriter, r *http.Request, p *page) (stri
 		if apperr.CodeOf(err) == apperr.Conflict {
 			p.Status = http.StatusConflict
 		}
-		return s.renderPlan(r, p, id, f, problems(p.L, err), "")
+		placed, perr := s.store.PlacedOrganisations(r.Context(), id)
+		if perr != nil {
+			return "", perr
+		}
+		return s.renderPlan(r, p, id, f, s.placementSentences(p, err, placed), "")
 	}
 	s.flash(r, "plan.flash.pinned")
 	http.Redirect(w, r, s.planURL(p, id)+"#assignment", http.StatusSeeOther)

@@ -143,7 +143,7 @@ func TestOrganiserLaysOutAssignsAndVisitorsFindStands(t *testing.T) {
 			t.Fatalf("pin: %d", code)
 		}
 		refused(t, b, st, eid, base+"/pins", url.Values{"pin_org": {itoa64(placed[1].OrganisationID)}, "pin_stand": {last}},
-			http.StatusConflict, "est déjà fixé pour")
+			http.StatusConflict, "est déjà fixé pour "+placed[0].Name.FR)
 		if code, _, _ := b.post(base+"/assign", url.Values{}); code != http.StatusSeeOther {
 			t.Fatalf("assign again: %d", code)
 		}
@@ -166,6 +166,12 @@ func TestOrganiserLaysOutAssignsAndVisitorsFindStands(t *testing.T) {
 		}
 		if _, body = anon.get("/fr/fairs/" + itoa64(eid)); !strings.Contains(body, "/fr/fairs/"+itoa64(eid)+"/map") {
 			t.Fatal("the fair page does not link to its map")
+		}
+
+		// The organisation's catalogue page points to its stand on the map.
+		if _, body = anon.get("/fr/catalogue/organisations/" + itoa64(placed[0].OrganisationID)); !strings.Contains(html.UnescapeString(body),
+			"/map?stand="+placed[0].Stand) {
+			t.Fatal("the catalogue page does not show the stand")
 		}
 
 		// The exhibitor sees its stand, highlighted, with its neighbours and the practical word.
