@@ -135,6 +135,9 @@ func (s *Server) renderPlan(r *http.Request, p *page, id int64, f *form, probs [
 		return "plan", nil
 	}
 	pl := ep.Plan
+	if _, _, ok := pl.Stand(v.Selected); !ok {
+		v.Selected = "" // a stale link to a stand since deleted or renumbered
+	}
 	b := pl.Outline.Bounds()
 	v.Summary = p.L.T("plan.summary", "width", venue.Metres(b.W), "depth", venue.Metres(b.H),
 		"area", venue.SquareMetres(pl.Outline.Area()), "stands", len(pl.Stands))
