@@ -26,7 +26,7 @@ func OuarzazatePlan() (venue.Plan, error) {
 			{Code: "S", Kind: fair.Stage, Name: mltext.Text{AR: "المنصة", FR: "Scène"}, Rect: venue.Rect{X: 6500, Y: 3600, W: 1300, H: 900}},
 		},
 	}
-	p, _, err := p.Generate(venue.Layout{Zone: "P", StandWidth: 300, StandDepth: 300, Aisle: 300, MaxRun: 0, Rows: venue.RowsEastWest})
+	p, _, err := p.Generate(venue.Layout{Zone: "P", StandWidth: 300, StandDepth: 300, Aisle: 300, MaxRun: 12, Rows: venue.RowsEastWest})
 	if err != nil {
 		return p, err
 	}
