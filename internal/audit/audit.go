@@ -101,6 +101,11 @@ const (
 	ReviewAssign         = "review.assign"
 	ReviewSubmit         = "review.submit"
 	ReviewConflict       = "review.conflict"
+	PlanSave             = "plan.save"
+	PlanPractical        = "plan.practical"
+	PlanAssign           = "plan.assign"
+	PlanPin              = "plan.pin"
+	PlanUnpin            = "plan.unpin"
 )
 
 // Actions lists every action, so tests can check each has a label.
@@ -110,4 +115,5 @@ var Actions = []string{UserCreate, UserInvite, UserActivate, UserDeactivate, Use
 	EditionCreate, EditionUpdate, EditionStatus, TourCreate, CallSave, ApplicationStart, ApplicationSubmit,
 	ApplicationWithdraw, DocumentAdd, DocumentRemove, SelectionPin, SelectionUnpin, SelectionPublish, SelectionRefill,
 	PersonAdd, PersonRemove,
-	EligibilitySet, ReviewAssign, ReviewSubmit, ReviewConflict}
+	EligibilitySet, ReviewAssign, ReviewSubmit, ReviewConflict,
+	PlanSave, PlanPractical, PlanAssign, PlanPin, PlanUnpin}

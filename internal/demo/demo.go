@@ -117,6 +117,15 @@ func LoadWith(ctx context.Context, st *store.Store, opts Options) (Summary, erro
 				return fmt.Errorf("demo edition %q: %w", e.Title.FR, err)
 			}
 			sum.Editions++
+			if e.RegionCode == "08" && e.StartsOn.Year == 2025 && e.Kind == fair.RegionalFair {
+				p, err := OuarzazatePlan()
+				if err == nil {
+					err = st.SavePlan(ctx, e.ID, p)
+				}
+				if err != nil {
+					return fmt.Errorf("demo plan of %q: %w", e.Title.FR, err)
+				}
+			}
 		}
 		for _, p := range orgs {
 			if err := st.CreateOrganisation(ctx, &p.org); err != nil {

@@ -15,7 +15,7 @@ var locales embed.FS
 // navigation: the Tamazight catalog must translate every such key that the
 // Arabic catalog has (TestTamazightCoversPublicPages). Other keys fall back
 // to French in Tamazight.
-var PublicPrefixes = []string{"layout.", "home.", "error.", "public.", "fairs.", "catalogue."}
+var PublicPrefixes = []string{"layout.", "home.", "error.", "public.", "fairs.", "catalogue.", "map."}
 
 // Bundle holds the parsed catalogs of every language. It is immutable after
 // Load and safe for concurrent use; load it once at start-up.

@@ -25,6 +25,7 @@ type applicationData struct {
 	Status       string
 	State        string
 	Closes       string
+	Stand        string // its stand, once the organiser has placed it
 	Editable     bool   // the call is open and the application not withdrawn
 	Notice       string // why it cannot be changed, when it cannot
 	Checklist    []checkItem
@@ -123,6 +124,14 @@ func (s *Server) renderApplication(ctx context.Context, p *page, id int64, f *fo
 	}
 	if d.People, err = s.standPeople(ctx, p.L, a.ID, nil); err != nil {
 		return "", err
+	}
+	// A selected organisation with a stand sees it here and opens its stand page.
+	if a.Status == application.Submitted {
+		stands, err := s.store.OrganisationStands(ctx, a.OrganisationID)
+		if err != nil {
+			return "", err
+		}
+		d.Stand = stands[a.EditionID]
 	}
 	p.Title, p.Data = p.L.T("apply.application_title"), d
 	return "application", nil

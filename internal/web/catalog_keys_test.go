@@ -20,7 +20,7 @@ import (
 )
 
 // keyLiteral matches a catalog key written literally in Go code or a template.
-var keyLiteral = regexp.MustCompile(`"((?:layout|home|error|fairs|fair|org|public|account|users|audit|outbox|nav|role|form|pager|taxonomy|imaging|catalogue|registry|products|product|importer|importpages|search|edition|call|application|apply|selection|review|venue|placement|people)\.[a-z0-9_]+(?:\.[a-z0-9_]+)*)"`)
+var keyLiteral = regexp.MustCompile(`"((?:layout|home|error|fairs|fair|org|public|account|users|audit|outbox|nav|role|form|pager|taxonomy|imaging|catalogue|registry|products|product|importer|importpages|search|edition|call|application|apply|selection|review|venue|placement|people|plan|map)\.[a-z0-9_]+(?:\.[a-z0-9_]+)*)"`)
 
 // TestEveryKeyUsedExists reads the source of the whole program for catalog keys and fails
 // when one is missing from a catalog, so a typo never shows a raw key to a user.

@@ -112,6 +112,7 @@ type publicOrg struct {
 	Image      string // absolute address of the first photo, for sharing
 	Products   []productRow
 	Fairs      []fairCard // the editions it exhibited at
+	Stands     []option   // its stand at upcoming and current editions, linked to the map
 }
 
 func (s *Server) publicOrgPage(w http.ResponseWriter, r *http.Request, p *page) (string, error) {
@@ -184,6 +185,9 @@ func (s *Server) publicOrgPage(w http.ResponseWriter, r *http.Request, p *page) 
 	}
 	fairs, err := s.store.Participations(r.Context(), id)
 	if err != nil {
+		return "", err
+	}
+	if d.Stands, err = s.orgStandLinks(r.Context(), p, id, fairs); err != nil {
 		return "", err
 	}
 	for i := range fairs {

@@ -4,8 +4,8 @@ import (
 	"net/http"
 	"sort"
 
-	"github.com/aswaq/aswaq/internal/application"
 	"github.com/aswaq/aswaq/internal/apperr"
+	"github.com/aswaq/aswaq/internal/application"
 )
 
 // fairnessRow is one province's share: applicants and selected in this edition, and how

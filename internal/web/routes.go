@@ -45,6 +45,8 @@ func (s *Server) routes() []route {
 	rs = append(rs, s.selectionRoutes()...)
 	rs = append(rs, s.peopleRoutes()...)
 	rs = append(rs, s.reviewRoutes()...)
+	rs = append(rs, s.planRoutes()...)
+	rs = append(rs, s.mapRoutes()...)
 	return append(rs, route{pattern: "/", perm: authz.Public, handler: http.HandlerFunc(s.notFound)})
 }
 

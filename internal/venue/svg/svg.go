@@ -7,7 +7,9 @@
 // The drawing is accessible: the document is an image with a title and a description
 // (role="img", aria-labelledby), and each stand is a <g> with an id ("stand-P-014"), a
 // data-code attribute and a <title> a screen reader or a mouse pointer shows. Pages that
-// zoom, pan and select use those ids; a printed plan uses PageA3 and the legend.
+// zoom, pan and select use those ids; a printed plan uses PageA3 and the legend. A page may
+// also make each stand a link (Options.Link; the drawing is then a group, not an image, so
+// the links stay reachable) and carry the stylesheet itself (Options.Inline, CSS).
 //
 // Every word is passed in Labels, already translated, so the package needs no catalog. With
 // RTL set the document is marked right to left (Arabic names read correctly, the legend
@@ -57,6 +59,14 @@ type Options struct {
 	Highlight string // a stand code to highlight ("you are here", the stand being edited)
 	Legend    bool
 	Page      Page
+	// Link, when set, makes each stand a link to the address it returns for the stand's
+	// code (the stand's edit form, the organisation's page); "" leaves a stand unlinked.
+	Link func(code string) string
+	// Inline leaves the <style> element out, for a drawing placed inside an HTML page whose
+	// Content-Security-Policy forbids inline styles: the page's stylesheet carries CSS.
+	Inline bool
+	// Marked stands are drawn as matches (a search's results), besides the highlight.
+	Marked map[string]bool
 }
 
 const margin = 200 // around the plan, in centimetres
@@ -85,10 +95,18 @@ func Write(w io.Writer, p venue.Plan, l Labels, o Options) error {
 	if o.Page == PageA3 {
 		size = ` width="420mm" height="297mm"`
 	}
-	fmt.Fprintf(bw, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="%s %s %s %s"%s role="img" aria-labelledby="plan-title plan-desc" xml:lang="%s" direction="%s" font-family="'Noto Naskh Arabic','Noto Sans',sans-serif">`+"\n",
-		m(view.X), m(view.Y), m(view.W), m(view.H+legendH), size, esc(l.Lang), dir)
+	// An image's content is hidden from assistive technology, so a drawing whose stands
+	// are links is a group instead: the links stay reachable and announced.
+	role := "img"
+	if o.Link != nil {
+		role = "group"
+	}
+	fmt.Fprintf(bw, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="%s %s %s %s"%s role="%s" aria-labelledby="plan-title plan-desc" xml:lang="%s" direction="%s" font-family="'Noto Naskh Arabic','Noto Sans',sans-serif">`+"\n",
+		m(view.X), m(view.Y), m(view.W), m(view.H+legendH), size, role, esc(l.Lang), dir)
 	fmt.Fprintf(bw, "<title id=\"plan-title\">%s</title><desc id=\"plan-desc\">%s</desc>\n", esc(l.Title), esc(l.Desc))
-	bw.WriteString(style)
+	if !o.Inline {
+		bw.WriteString("<style>\n" + CSS + "</style>\n")
+	}
 	drawOutline(bw, p)
 	for _, z := range p.Zones {
 		name := l.Zones[z.Code]
@@ -99,7 +117,17 @@ func Write(w io.Writer, p venue.Plan, l Labels, o Options) error {
 			zoneClass(z.Kind), esc(z.Code), rectAttrs(z.Rect), m(z.Rect.X+z.Rect.W/2), m(z.Rect.Y-40), m(min(120, max(60, z.Rect.W/20))), esc(name))
 	}
 	for _, s := range p.Stands {
-		drawStand(bw, s, l, s.Code == o.Highlight)
+		href := ""
+		if o.Link != nil {
+			href = o.Link(s.Code)
+		}
+		if href != "" {
+			fmt.Fprintf(bw, `<a href="%s">`, esc(href))
+		}
+		drawStand(bw, s, l, s.Code == o.Highlight, o.Marked[s.Code])
+		if href != "" {
+			bw.WriteString("</a>\n")
+		}
 	}
 	drawEntrances(bw, p)
 	if o.Legend {
@@ -109,8 +137,9 @@ func Write(w io.Writer, p venue.Plan, l Labels, o Options) error {
 	return bw.Flush()
 }
 
-const style = `<style>
-.outline{fill:#fff;stroke:#333;stroke-width:.3}
+// CSS is the drawing's stylesheet: written in the document unless Options.Inline, when the
+// page that holds the drawing serves it as a file.
+const CSS = `.outline{fill:#fff;stroke:#333;stroke-width:.3}
 .zone rect{stroke:#999;stroke-width:.1;stroke-dasharray:.6 .3}
 .z-products rect{fill:#fdf3dc}.z-institutional rect{fill:#e2edf8}.z-international rect{fill:#e6f3e2}.z-other rect{fill:#f1f1f1}
 .zname{fill:#555;text-anchor:middle}
@@ -123,7 +152,7 @@ const style = `<style>
 .clear{fill:#2ecc71;fill-opacity:.12;stroke:#27ae60;stroke-width:.08;stroke-dasharray:.4 .2}
 .door{stroke:#27ae60;stroke-width:.6}.dname{fill:#1e8449;text-anchor:middle;font-weight:bold}
 .legend text{fill:#222;dominant-baseline:central}
-</style>
+.mark rect{fill:#e74c3c;fill-opacity:.85}
 `
 
 func drawOutline(w *bufio.Writer, p venue.Plan) {
@@ -137,7 +166,7 @@ func drawOutline(w *bufio.Writer, p venue.Plan) {
 	fmt.Fprintf(w, "<polygon class=\"outline\" points=\"%s\"/>\n", strings.Join(pts, " "))
 }
 
-func drawStand(w *bufio.Writer, s venue.Stand, l Labels, hl bool) {
+func drawStand(w *bufio.Writer, s venue.Stand, l Labels, hl, marked bool) {
 	title := l.Stands[s.Code]
 	if title == "" {
 		title = s.Code
@@ -145,6 +174,9 @@ func drawStand(w *bufio.Writer, s venue.Stand, l Labels, hl bool) {
 	class := "stand k-" + string(s.Kind)
 	if hl {
 		class += " hl"
+	}
+	if marked {
+		class += " mark"
 	}
 	r := s.Rect
 	fs := min(r.W, r.H) / 5

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/aswaq/aswaq/internal/fair"
 	"github.com/aswaq/aswaq/internal/placement/salon"
 	"github.com/aswaq/aswaq/internal/venue"
 )
@@ -80,5 +81,27 @@ func TestDrawScreenLTR(t *testing.T) {
 	}
 	if strings.Contains(out, "width=\"420mm\"") || strings.Contains(out, `class="legend"`) {
 		t.Error("screen drawing sized for paper or with a legend")
+	}
+}
+
+// A drawing for a page: stands are links, the drawing a group, matches marked, and no
+// <style> element when the page carries the stylesheet.
+func TestLinkedInlineDrawing(t *testing.T) {
+	p := venue.Plan{Outline: venue.RectOutline(venue.Rect{W: 1000, H: 1000}),
+		Zones:  []venue.Zone{{Code: "P", Kind: fair.ProductsPole, Rect: venue.Rect{W: 1000, H: 1000}}},
+		Stands: []venue.Stand{{Code: "P-01", Zone: "P", Kind: venue.ProductStand, Facing: venue.South, Rect: venue.Rect{X: 100, Y: 100, W: 300, H: 300}}}}
+	var b strings.Builder
+	link := func(code string) string { return "/fr/plan?stand=" + code + "&x=1" }
+	if err := Write(&b, p, Labels{Lang: "fr"}, Options{Link: link, Inline: true, Marked: map[string]bool{"P-01": true}}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, want := range []string{`role="group"`, `<a href="/fr/plan?stand=P-01&amp;x=1"><g class="stand k-product mark"`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %s in\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "<style") {
+		t.Error("an inline drawing has a <style> element")
 	}
 }

@@ -1,0 +1,154 @@
+package web
+
+import (
+	"net/http"
+	"sort"
+	"strconv"
+
+	"github.com/aswaq/aswaq/internal/apperr"
+	"github.com/aswaq/aswaq/internal/org"
+	"github.com/aswaq/aswaq/internal/placement"
+	"github.com/aswaq/aswaq/internal/store"
+)
+
+// placedRow is a selected organisation in the editor's assignment table.
+type placedRow struct {
+	ID     int64
+	Name   string
+	Stand  string
+	Pinned bool
+}
+
+// placedRows lists the selected organisations with their stands and fills titles (stand
+// code → "P-014 · name") for the drawing; it also counts those without a stand.
+func placedRows(p *page, placed []store.PlacedOrganisation, titles map[string]string) ([]placedRow, int) {
+	rows := make([]placedRow, 0, len(placed))
+	unplaced := 0
+	for _, o := range placed {
+		name := o.Name.In(p.Code)
+		rows = append(rows, placedRow{ID: o.OrganisationID, Name: name, Stand: o.Stand, Pinned: o.Pinned})
+		if o.Stand == "" {
+			unplaced++
+			continue
+		}
+		if t, ok := titles[o.Stand]; ok {
+			titles[o.Stand] = t + " · " + name
+		} else {
+			titles[o.Stand] = o.Stand + " · " + name
+		}
+	}
+	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Stand < rows[j].Stand })
+	return rows, unplaced
+}
+
+// classOf is the pole an organisation goes to: public bodies and partners (a council's
+// entraide centres and prison workshops exhibit as institutions) to the institutional pole,
+// foreign guests to the international one, the producers to the products pole.
+func classOf(f org.LegalForm) placement.Class {
+	switch f {
+	case org.PublicBody, org.EntraideCentre, org.PrisonInstitution:
+		return placement.Institutional
+	case org.ForeignGuest:
+		return placement.International
+	}
+	return placement.Product
+}
+
+// placementProblem builds the assignment's input from the plan and the published
+// selection: every selected organisation, in selection order, with its pole, sector, main
+// category and province, and the pins the organiser set. No needs are known yet (no form
+// asks for power or water), so none are given.
+func placementProblem(ep store.EditionPlan, placed []store.PlacedOrganisation) *placement.Problem {
+	stands, edges := placement.FromPlan(ep.Plan)
+	pr := &placement.Problem{Stands: stands, Edges: edges}
+	for i, o := range placed {
+		id := strconv.FormatInt(o.OrganisationID, 10)
+		po := placement.Org{ID: id, Class: classOf(org.LegalForm(o.LegalForm)), Sector: o.Sector, Province: o.Province, Rank: i + 1}
+		if len(o.Categories) > 0 {
+			po.Category = o.Categories[0]
+		}
+		pr.Orgs = append(pr.Orgs, po)
+		if o.Pinned && o.Stand != "" {
+			pr.Pins = append(pr.Pins, placement.Pin{Org: id, Stand: o.Stand})
+		}
+	}
+	return pr
+}
+
+// assignStands runs the assignment on the published selection, keeping the pins, and
+// stores its result; the editor then shows the score, who has no stand and why, and what
+// could not be satisfied.
+func (s *Server) assignStands(w http.ResponseWriter, r *http.Request, p *page) (string, error) {
+	id, _ := pathID(r, "id")
+	ctx := r.Context()
+	f := formFrom(r)
+	ep, err := s.store.Plan(ctx, id)
+	if apperr.CodeOf(err) == apperr.NotFound {
+		p.Status = http.StatusConflict
+		return s.renderPlan(r, p, id, f, []string{p.L.T("plan.error.no_plan")}, "")
+	}
+	if err != nil {
+		return "", err
+	}
+	placed, err := s.store.PlacedOrganisations(ctx, id)
+	if err != nil {
+		return "", err
+	}
+	if len(placed) == 0 {
+		p.Status = http.StatusConflict
+		return s.renderPlan(r, p, id, f, []string{p.L.T("plan.error.no_selection")}, "")
+	}
+	opts := placement.Options{}
+	res, err := placement.Assign(placementProblem(ep, placed), opts)
+	if err == nil {
+		err = s.store.SaveAssignment(ctx, id, res, opts)
+	}
+	if err != nil {
+		if _, ok := apperr.As(err); !ok {
+			return "", err
+		}
+		p.Status = http.StatusUnprocessableEntity
+		return s.renderPlan(r, p, id, f, s.placementSentences(p, err, placed), "")
+	}
+	s.flash(r, "plan.flash.assigned")
+	http.Redirect(w, r, s.planURL(p, id)+"#assignment", http.StatusSeeOther)
+	return "", nil
+}
+
+// pinStand puts an organisation on a stand by hand; a refusal names the organisations.
+func (s *Server) pinStand(w http.ResponseWriter, r *http.Request, p *page) (string, error) {
+	id, _ := pathID(r, "id")
+	f := formFrom(r)
+	orgID, _ := strconv.ParseInt(f.Get("pin_org"), 10, 64)
+	err := s.store.PinStand(r.Context(), id, orgID, f.Get("pin_stand"))
+	if err != nil {
+		if !userMistake(err) {
+			return "", err
+		}
+		p.Status = http.StatusUnprocessableEntity
+		if apperr.CodeOf(err) == apperr.Conflict {
+			p.Status = http.StatusConflict
+		}
+		placed, perr := s.store.PlacedOrganisations(r.Context(), id)
+		if perr != nil {
+			return "", perr
+		}
+		return s.renderPlan(r, p, id, f, s.placementSentences(p, err, placed), "")
+	}
+	s.flash(r, "plan.flash.pinned")
+	http.Redirect(w, r, s.planURL(p, id)+"#assignment", http.StatusSeeOther)
+	return "", nil
+}
+
+// unpinStand lets the assignment choose an organisation's stand again.
+func (s *Server) unpinStand(w http.ResponseWriter, r *http.Request, p *page) (string, error) {
+	id, _ := pathID(r, "id")
+	f := formFrom(r)
+	orgID, _ := strconv.ParseInt(f.Get("org"), 10, 64)
+	if err := s.store.UnpinStand(r.Context(), id, orgID); err != nil {
+		return "", err
+	}
+	s.flash(r, "plan.flash.unpinned")
+	http.Redirect(w, r, s.planURL(p, id)+"#assignment", http.StatusSeeOther)
+	return "", nil
+}
