@@ -111,3 +111,24 @@ func (s *Store) ApplicationDecision(ctx context.Context, appID int64) (applicati
 		JOIN editions e ON e.id = a.edition_id WHERE a.id = $1`, appID).Scan(&d, &reps)
 	return d, reps, notFoundIfNoRows(err)
 }
+
+// EditionPeopleByOrganisation is EditionPeople keyed by organisation, for lists of stands.
+func (s *Store) EditionPeopleByOrganisation(ctx context.Context, editionID int64) (map[int64][]application.StandPerson, error) {
+	orgOf := map[int64]int64{}
+	err := eachRow(ctx, s.db, `SELECT id, organisation_id FROM applications WHERE edition_id = $1`, []any{editionID},
+		func(sc scanner) error {
+			var app, org int64
+			err := sc.Scan(&app, &org)
+			orgOf[app] = org
+			return err
+		})
+	if err != nil {
+		return nil, err
+	}
+	byApp, err := s.EditionPeople(ctx, editionID)
+	out := map[int64][]application.StandPerson{}
+	for app, people := range byApp {
+		out[orgOf[app]] = people
+	}
+	return out, err
+}

@@ -20,14 +20,18 @@ type standLine struct {
 }
 
 // standLines walks the plan in its order (the walking order) and puts each organisation on
-// its stand. Representatives are not recorded yet: the column shows the organisation's phone,
-// the number the team calls today.
+// its stand, with the people it named for the stand (name and phone), or the organisation's
+// phone while it has named nobody.
 func (s *Server) standLines(r *http.Request, p *page, id int64) ([]standLine, store.EditionPlan, error) {
 	ep, err := s.store.Plan(r.Context(), id)
 	if err != nil {
 		return nil, ep, err
 	}
 	placed, err := s.store.PlacedOrganisations(r.Context(), id)
+	if err != nil {
+		return nil, ep, err
+	}
+	people, err := s.store.EditionPeopleByOrganisation(r.Context(), id)
 	if err != nil {
 		return nil, ep, err
 	}
@@ -48,8 +52,18 @@ func (s *Server) standLines(r *http.Request, p *page, id int64) ([]standLine, st
 		}
 		for _, o := range on[st.Code] {
 			phone := nationalPhone(o.Phone)
+			reps := phone
+			if named := people[o.OrganisationID]; len(named) > 0 {
+				reps = ""
+				for i, x := range named {
+					if i > 0 {
+						reps += " · "
+					}
+					reps += x.Name + " " + nationalPhone(x.Phone)
+				}
+			}
 			out = append(out, standLine{Stand: st.Code, Pole: poles[st.Zone], Name: o.Name.In(p.Code), OrgID: o.OrganisationID,
-				Province: s.provinceName(o.Province, p.Code), Sector: p.L.T("taxonomy.sector." + o.Sector), Phone: phone, Representatives: phone})
+				Province: s.provinceName(o.Province, p.Code), Sector: p.L.T("taxonomy.sector." + o.Sector), Phone: phone, Representatives: reps})
 		}
 	}
 	return out, ep, nil

@@ -12,6 +12,7 @@ import (
 	"github.com/aswaq/aswaq/internal/account"
 	"github.com/aswaq/aswaq/internal/apperr"
 	"github.com/aswaq/aswaq/internal/fair"
+	"github.com/aswaq/aswaq/internal/application"
 	"github.com/aswaq/aswaq/internal/store"
 	"github.com/aswaq/aswaq/internal/store/storetest"
 	"github.com/aswaq/aswaq/internal/venue"
@@ -195,7 +196,12 @@ func TestOrganiserLaysOutAssignsAndVisitorsFindStands(t *testing.T) {
 			t.Fatal("the application does not link to the stand page")
 		}
 
-		// The stand list as a workbook, right to left in Arabic.
+		// The stand list as a workbook, right to left in Arabic, with the people Zarbia named.
+		person := application.StandPerson{ApplicationID: apps["Coopérative Zarbia"], Name: "فاطمة الزهراء", NationalID: "C456789",
+			Phone: "0661234567", Gender: application.Female, Role: application.President}
+		if err := st.AddStandPerson(ctx, &person); err != nil {
+			t.Fatal(err)
+		}
 		ab := newBrowser(t, f.srv)
 		ab.cookies[sessionCookie] = f.cookie(t, "organiser03")
 		code, hdr, data := ab.do("GET", "/ar/admin/editions/"+itoa64(eid)+"/plan/stands.xlsx", nil, nil)
@@ -211,7 +217,7 @@ func TestOrganiserLaysOutAssignsAndVisitorsFindStands(t *testing.T) {
 		view, _ := x.GetSheetView(sheet, 0)
 		found := false
 		for _, r := range rows {
-			found = found || (len(r) > 2 && r[0] == zarbia.Stand && r[2] == "تعاونية الزربية")
+			found = found || (len(r) > 6 && r[0] == zarbia.Stand && r[2] == "تعاونية الزربية" && strings.HasPrefix(r[6], "فاطمة الزهراء 06"))
 		}
 		if !found || view.RightToLeft == nil || !*view.RightToLeft || len(rows) != len(ep.Plan.Stands)+1 {
 			t.Fatalf("workbook: %d rows, rtl %v, found %v", len(rows), view.RightToLeft, found)
