@@ -11,8 +11,8 @@ import (
 
 	"github.com/aswaq/aswaq/internal/account"
 	"github.com/aswaq/aswaq/internal/apperr"
-	"github.com/aswaq/aswaq/internal/fair"
 	"github.com/aswaq/aswaq/internal/application"
+	"github.com/aswaq/aswaq/internal/fair"
 	"github.com/aswaq/aswaq/internal/store"
 	"github.com/aswaq/aswaq/internal/store/storetest"
 	"github.com/aswaq/aswaq/internal/venue"
