@@ -158,6 +158,9 @@ func (s *Server) editStand(w http.ResponseWriter, r *http.Request, p *page) (str
 	back := code
 	var edit func(venue.Plan) (venue.Plan, []string, error)
 	switch f.Get("action") {
+	case "move": // a stand dragged on the drawing: only its place changes
+		to := venue.Point{X: metres(f, "mv_x"), Y: metres(f, "mv_y")}
+		edit = func(pl venue.Plan) (venue.Plan, []string, error) { q, err := pl.Move(code, to); return q, nil, err }
 	case "delete":
 		back = ""
 		edit = func(pl venue.Plan) (venue.Plan, []string, error) { q, err := pl.Delete(code); return q, nil, err }

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 
 	"github.com/aswaq/aswaq/internal/account"
@@ -92,4 +93,53 @@ func TestPlanOnAPhone(t *testing.T) {
 	}
 	click(t, ctx, `a[href*="stand=P-001"]`, `#stand-form`)
 	step(t, ctx, "stand form")
+}
+
+// TestDragAStandWithTheMouse: on a desktop screen, an organiser frees the place next to
+// stand P-001 (deleting P-002 through its form), then drags P-001 on the drawing towards
+// it; on release the move goes through the same checks as the forms and is saved. Dragged
+// onto a neighbour, the move is refused with a message naming the stand.
+func TestDragAStandWithTheMouse(t *testing.T) {
+	base, invitation, edition := startPlanSite(t)
+	ctx := Browser(t)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900)); err != nil {
+		t.Fatal(err)
+	}
+	navigate(t, ctx, base+invitation)
+	fill(t, ctx, map[string]string{`#f-password`: "نخلة عالية في ورزازات", `#f-confirm`: "نخلة عالية في ورزازات"})
+	submit(t, ctx, "main form", ".flash")
+	navigate(t, ctx, base+"/ar/admin/editions/"+itoa(edition)+"/plan?stand=P-002")
+	click(t, ctx, `button[name="action"][value="delete"]`, ".flash")
+	if n := eval[int](t, ctx, `document.querySelectorAll("#stand-P-002").length`); n != 0 {
+		t.Fatal("P-002 still drawn after its deletion")
+	}
+	before := eval[string](t, ctx, `document.querySelector("#stand-P-001 rect").getAttribute("x") + "," + document.querySelector("#stand-P-001 rect").getAttribute("y")`)
+	box := eval[[]float64](t, ctx, `(() => { const r = document.querySelector("#stand-P-001 rect").getBoundingClientRect();
+		return [r.x + r.width / 2, r.y + r.height / 2, r.width]; })()`)
+	// Towards P-002's place: along the row, whichever way the row runs.
+	dir := eval[[]float64](t, ctx, `(() => { const a = document.querySelector("#stand-P-001 rect").getBoundingClientRect();
+		const b = document.querySelector("#stand-P-003 rect").getBoundingClientRect();
+		return [Math.sign(b.x - a.x), Math.sign(b.y - a.y)]; })()`)
+	x, y, step := box[0], box[1], box[2]*0.5
+	buttons := func(p *input.DispatchMouseEventParams) { p.Buttons = 1 }
+	// The page before the drag carries a mark, so the wait below is for the next page (the
+	// previous one showed a message too).
+	eval[bool](t, ctx, `(document.body.dataset.beforeDrag = "1") === "1"`)
+	if err := chromedp.Do(ctx,
+		chromedp.MouseEvent(chromedp.MouseMoved, x, y),
+		chromedp.MouseEvent(chromedp.MousePressed, x, y, chromedp.ButtonLeft, chromedp.ClickCount(1)),
+		chromedp.MouseEvent(chromedp.MouseMoved, x+dir[0]*step/2, y+dir[1]*step/2, chromedp.ButtonLeft, buttons),
+		chromedp.MouseEvent(chromedp.MouseMoved, x+dir[0]*step, y+dir[1]*step, chromedp.ButtonLeft, buttons),
+		chromedp.MouseEvent(chromedp.MouseReleased, x+dir[0]*step, y+dir[1]*step, chromedp.ButtonLeft, chromedp.ClickCount(1)),
+		chromedp.WaitNotPresent(chromedp.CSS(`body[data-before-drag]`)),
+		chromedp.WaitVisible(chromedp.CSS(`.flash, .form-error`)),
+	); err != nil {
+		t.Fatalf("dragging P-001: %v", err)
+	}
+	main := eval[string](t, ctx, `document.querySelector("main").innerText`)
+	after := eval[string](t, ctx, `document.querySelector("#stand-P-001 rect").getAttribute("x") + "," + document.querySelector("#stand-P-001 rect").getAttribute("y")`)
+	if eval[bool](t, ctx, `!!document.querySelector(".form-error")`) || after == before {
+		t.Fatalf("the drag was not saved: %s → %s (direction %v)\n%s", before, after, dir, main[:min(len(main), 1200)])
+	}
+	t.Logf("P-001 dragged from %s to %s", before, after)
 }

@@ -1,0 +1,60 @@
+package web
+
+import (
+	"context"
+	"html"
+	"net/http"
+	"net/url"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/aswaq/aswaq/internal/store/storetest"
+	"github.com/aswaq/aswaq/internal/venue"
+)
+
+// TestMovingAStandByItsPosition is what a drag on the drawing sends: the stand and its new
+// place. A free place is saved; a place on a neighbour is refused, naming both stands, and
+// the plan is unchanged.
+func TestMovingAStandByItsPosition(t *testing.T) {
+	st := storetest.SQLite(t)
+	f := newFixture(t, st)
+	ctx := context.Background()
+	var edition int64
+	eds, _ := st.Editions(ctx)
+	for _, e := range eds {
+		if _, err := st.Plan(ctx, e.ID); err == nil {
+			edition = e.ID
+		}
+	}
+	ep, err := st.Plan(ctx, edition)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p1, _, _ := ep.Plan.Stand("P-001")
+	p2, _, _ := ep.Plan.Stand("P-002")
+	b := newBrowser(t, f.srv)
+	b.cookies[sessionCookie] = f.cookie(t, "admin")
+	target := "/fr/admin/editions/" + itoa64(edition) + "/plan/stands"
+	onNeighbour := url.Values{"action": {"move"}, "st_stand": {"P-001"}, "mv_x": {venue.Metres(p2.Rect.X)}, "mv_y": {venue.Metres(p2.Rect.Y)}}
+	code, _, body := b.post(target, onNeighbour)
+	if code != http.StatusUnprocessableEntity || !strings.Contains(html.UnescapeString(body), "P-001") || !strings.Contains(html.UnescapeString(body), "P-002") {
+		t.Fatalf("move onto a neighbour: %d", code)
+	}
+	if again, _ := st.Plan(ctx, edition); !reflect.DeepEqual(again.Plan, ep.Plan) {
+		t.Fatal("a refused move changed the plan")
+	}
+	// Free P-002's place, then move P-001 half-way into it.
+	if code, _, _ := b.post(target, url.Values{"action": {"delete"}, "st_stand": {"P-002"}}); code != http.StatusSeeOther {
+		t.Fatalf("delete P-002: %d", code)
+	}
+	half := venue.Point{X: (p1.Rect.X + p2.Rect.X) / 2, Y: (p1.Rect.Y + p2.Rect.Y) / 2}
+	move := url.Values{"action": {"move"}, "st_stand": {"P-001"}, "mv_x": {venue.Metres(half.X)}, "mv_y": {venue.Metres(half.Y)}}
+	if code, _, _ := b.post(target, move); code != http.StatusSeeOther {
+		t.Fatalf("move into the freed place: %d", code)
+	}
+	after, _ := st.Plan(ctx, edition)
+	if moved, _, _ := after.Plan.Stand("P-001"); moved.Rect.X != half.X || moved.Rect.Y != half.Y {
+		t.Fatalf("P-001 at %+v, want %+v", moved.Rect, half)
+	}
+}
