@@ -21,21 +21,14 @@ import (
 func (s *Server) changePlan(w http.ResponseWriter, r *http.Request, p *page, f *form, edit func(venue.Plan) (venue.Plan, []string, error),
 	flashKey string, next func(id int64) string) (string, error) {
 	id, _ := pathID(r, "id")
-	ep, err := s.store.Plan(r.Context(), id)
-	if apperr.CodeOf(err) == apperr.NotFound {
-		p.Status = http.StatusConflict
-		return s.renderPlan(r, p, id, f, []string{p.L.T("plan.error.no_plan")}, "")
-	}
-	if err != nil {
-		return "", err
-	}
 	if f.readErrors(p.L) {
 		p.Status = http.StatusUnprocessableEntity
 		return s.renderPlan(r, p, id, f, []string{p.L.T("error.invalid_input")}, "")
 	}
-	q, reset, err := edit(ep.Plan)
-	if err == nil {
-		err = s.store.SavePlan(r.Context(), id, q, reset...)
+	err := s.store.ChangePlan(r.Context(), id, edit)
+	if ae, ok := apperr.As(err); ok && ae.Code == apperr.NotFound && ae.Key == "error.not_found_title" { // the plan, not a stand
+		p.Status = http.StatusConflict
+		return s.renderPlan(r, p, id, f, []string{p.L.T("plan.error.no_plan")}, "")
 	}
 	if err != nil {
 		if _, ok := apperr.As(err); !ok {
