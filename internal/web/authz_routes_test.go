@@ -136,6 +136,7 @@ var allowed = map[string][]string{
 	"GET /{lang}/admin/editions/{id}/plan":                         {"admin", "organiser03"},
 	"POST /{lang}/admin/editions/{id}/plan/start":                  {"admin", "organiser03"},
 	"POST /{lang}/admin/editions/{id}/plan/zones":                  {"admin", "organiser03"},
+	"POST /{lang}/admin/editions/{id}/plan/zones/edit":             {"admin", "organiser03"},
 	"POST /{lang}/admin/editions/{id}/plan/generate":               {"admin", "organiser03"},
 	"POST /{lang}/admin/editions/{id}/plan/stands":                 {"admin", "organiser03"},
 	"POST /{lang}/admin/editions/{id}/plan/renumber":               {"admin", "organiser03"},

@@ -114,6 +114,22 @@ func (s *Server) addZone(w http.ResponseWriter, r *http.Request, p *page) (strin
 	}, "plan.flash.zone_added", func(id int64) string { return s.planURL(p, id) + "#zones" })
 }
 
+// editZone moves and resizes a pole (its stands move with it) or deletes it with its stands.
+func (s *Server) editZone(w http.ResponseWriter, r *http.Request, p *page) (string, error) {
+	f := formFrom(r)
+	code := f.Get("zone")
+	var edit func(venue.Plan) (venue.Plan, []string, error)
+	flash := "plan.flash.zone_saved"
+	if f.Get("action") == "delete" {
+		flash = "plan.flash.zone_deleted"
+		edit = func(pl venue.Plan) (venue.Plan, []string, error) { q, err := pl.DeleteZone(code); return q, nil, err }
+	} else {
+		rect := venue.Rect{X: metres(f, "ze_x"), Y: metres(f, "ze_y"), W: metres(f, "ze_w"), H: metres(f, "ze_d")}
+		edit = func(pl venue.Plan) (venue.Plan, []string, error) { q, err := pl.ReshapeZone(code, rect); return q, nil, err }
+	}
+	return s.changePlan(w, r, p, f, edit, flash, func(id int64) string { return s.planURL(p, id) + "#zones" })
+}
+
 // generateZone fills a pole with stands of one size and reports how many fitted.
 func (s *Server) generateZone(w http.ResponseWriter, r *http.Request, p *page) (string, error) {
 	f := formFrom(r)

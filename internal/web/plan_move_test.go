@@ -58,3 +58,43 @@ func TestMovingAStandByItsPosition(t *testing.T) {
 		t.Fatalf("P-001 at %+v, want %+v", moved.Rect, half)
 	}
 }
+
+// TestEditingAPole: a pole too small for its stands is refused, naming them, and nothing
+// changes; a deleted pole takes its stands with it.
+func TestEditingAPole(t *testing.T) {
+	st := storetest.SQLite(t)
+	f := newFixture(t, st)
+	ctx := context.Background()
+	var edition int64
+	eds, _ := st.Editions(ctx)
+	for _, e := range eds {
+		if _, err := st.Plan(ctx, e.ID); err == nil {
+			edition = e.ID
+		}
+	}
+	ep, _ := st.Plan(ctx, edition)
+	z := ep.Plan.Zones[0]
+	b := newBrowser(t, f.srv)
+	b.cookies[sessionCookie] = f.cookie(t, "admin")
+	target := "/fr/admin/editions/" + itoa64(edition) + "/plan/zones/edit"
+	tiny := url.Values{"zone": {z.Code}, "action": {"save"}, "ze_x": {venue.Metres(z.Rect.X)}, "ze_y": {venue.Metres(z.Rect.Y)}, "ze_w": {"1"}, "ze_d": {"1"}}
+	code, _, body := b.post(target, tiny)
+	if code != http.StatusUnprocessableEntity || !strings.Contains(html.UnescapeString(body), z.Code+"-") {
+		t.Fatalf("pole too small for its stands: %d", code)
+	}
+	if again, _ := st.Plan(ctx, edition); !reflect.DeepEqual(again.Plan, ep.Plan) {
+		t.Fatal("a refused pole change changed the plan")
+	}
+	if code, _, _ := b.post(target, url.Values{"zone": {z.Code}, "action": {"delete"}}); code != http.StatusSeeOther {
+		t.Fatalf("delete pole: %d", code)
+	}
+	after, _ := st.Plan(ctx, edition)
+	if _, ok := after.Plan.Zone(z.Code); ok {
+		t.Fatal("pole still there")
+	}
+	for _, s := range after.Plan.Stands {
+		if s.Zone == z.Code {
+			t.Fatalf("stand %s outlived its pole", s.Code)
+		}
+	}
+}

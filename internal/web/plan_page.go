@@ -25,6 +25,7 @@ func (s *Server) planRoutes() []route {
 		r("GET "+base, s.planPage),
 		r("POST "+base+"/start", s.startPlan),
 		r("POST "+base+"/zones", s.addZone),
+		r("POST "+base+"/zones/edit", s.editZone),
 		r("POST "+base+"/generate", s.generateZone),
 		r("POST "+base+"/stands", s.editStand),
 		r("POST "+base+"/renumber", s.renumberZone),
@@ -66,6 +67,7 @@ type planView struct {
 type zoneRow struct {
 	Code, Name, Kind, Size string
 	Stands                 int
+	X, Y, W, D             string // in metres, for the pole's form
 }
 
 // planInputs reads what the editor needs: the edition and its plan (zero when none).
@@ -149,7 +151,7 @@ func (s *Server) renderPlan(r *http.Request, p *page, id int64, f *form, probs [
 	for _, z := range pl.Zones {
 		v.Zones = append(v.Zones, zoneRow{Code: z.Code, Name: zoneName(p, z), Kind: p.L.T("fairs.space." + string(z.Kind)),
 			Size:   p.L.T("plan.zone_size", "width", venue.Metres(z.Rect.W), "depth", venue.Metres(z.Rect.H), "x", venue.Metres(z.Rect.X), "y", venue.Metres(z.Rect.Y)),
-			Stands: count[z.Code]})
+			Stands: count[z.Code], X: venue.Metres(z.Rect.X), Y: venue.Metres(z.Rect.Y), W: venue.Metres(z.Rect.W), D: venue.Metres(z.Rect.H)})
 		v.ZoneCodes = append(v.ZoneCodes, option{z.Code, z.Code + " — " + zoneName(p, z)})
 	}
 	placed, err := s.store.PlacedOrganisations(ctx, id)
