@@ -125,7 +125,10 @@ func (s *Server) editZone(w http.ResponseWriter, r *http.Request, p *page) (stri
 		edit = func(pl venue.Plan) (venue.Plan, []string, error) { q, err := pl.DeleteZone(code); return q, nil, err }
 	} else {
 		rect := venue.Rect{X: metres(f, "ze_x"), Y: metres(f, "ze_y"), W: metres(f, "ze_w"), H: metres(f, "ze_d")}
-		edit = func(pl venue.Plan) (venue.Plan, []string, error) { q, err := pl.ReshapeZone(code, rect); return q, nil, err }
+		edit = func(pl venue.Plan) (venue.Plan, []string, error) {
+			q, err := pl.ReshapeZone(code, rect)
+			return q, nil, err
+		}
 	}
 	return s.changePlan(w, r, p, f, edit, flash, func(id int64) string { return s.planURL(p, id) + "#zones" })
 }
