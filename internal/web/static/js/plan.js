@@ -47,8 +47,9 @@
       if (!rect || ev.button !== 0) {
         return;
       }
-      drag = { g: g, start: point(ev), x: parseFloat(rect.getAttribute("x")), y: parseFloat(rect.getAttribute("y")), moved: false };
-      svg.setPointerCapture(ev.pointerId);
+      // The pointer is captured only once the stand really moves: a capture retargets the
+      // click to the drawing, and a plain click must still follow the stand's link.
+      drag = { g: g, start: point(ev), x: parseFloat(rect.getAttribute("x")), y: parseFloat(rect.getAttribute("y")), moved: false, id: ev.pointerId };
     });
     svg.addEventListener("pointermove", function (ev) {
       if (!drag) {
@@ -57,8 +58,13 @@
       var p = point(ev);
       drag.dx = Math.round((p.x - drag.start.x) * 10) / 10; // to the decimetre
       drag.dy = Math.round((p.y - drag.start.y) * 10) / 10;
-      drag.moved = drag.moved || Math.abs(drag.dx) >= 0.1 || Math.abs(drag.dy) >= 0.1;
-      drag.g.setAttribute("transform", "translate(" + drag.dx + " " + drag.dy + ")");
+      if (!drag.moved && (Math.abs(drag.dx) >= 0.1 || Math.abs(drag.dy) >= 0.1)) {
+        drag.moved = true;
+        svg.setPointerCapture(drag.id);
+      }
+      if (drag.moved) {
+        drag.g.setAttribute("transform", "translate(" + drag.dx + " " + drag.dy + ")");
+      }
     });
     svg.addEventListener("pointerup", function () {
       if (!drag) {
@@ -67,7 +73,6 @@
       var d = drag;
       drag = null;
       if (!d.moved) {
-        d.g.removeAttribute("transform");
         return; // a click: the stand's link opens its form
       }
       form.elements.st_stand.value = d.g.dataset.code;
