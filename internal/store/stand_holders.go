@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 
 	"github.com/aswaq/aswaq/internal/mltext"
 )
@@ -19,6 +20,9 @@ type PlacedOrganisation struct {
 	Validated      bool // shown in the public catalogue
 	Stand          string
 	Pinned         bool
+	// Needs, from the application's answers to the call's questions "power", "water" and
+	// "accessibility" (the usual call asks them): yes means the stand must have it.
+	Power, Water, Access bool
 }
 
 // PlacedOrganisations returns the organisations selected for an edition (and still in),
@@ -27,16 +31,22 @@ func (s *Store) PlacedOrganisations(ctx context.Context, editionID int64) ([]Pla
 	var out []PlacedOrganisation
 	index := map[int64]int{}
 	err := eachRow(ctx, s.db, `SELECT o.id, o.name_ar, o.name_fr, o.legal_form, o.province_code, o.sector, o.phone,
-			o.status = 'validated', COALESCE(sa.stand_code, ''), COALESCE(sa.pinned, FALSE)
+			o.status = 'validated', COALESCE(sa.stand_code, ''), COALESCE(sa.pinned, FALSE), a.answers
 		FROM applications a JOIN organisations o ON o.id = a.organisation_id
 		LEFT JOIN stand_assignments sa ON sa.edition_id = a.edition_id AND sa.organisation_id = o.id
 		WHERE a.edition_id = $1 AND a.decision = 'selected' AND a.status = 'submitted' ORDER BY a.id`, []any{editionID},
 		func(sc scanner) error {
 			var x PlacedOrganisation
+			var answers string
 			if err := sc.Scan(&x.OrganisationID, &x.Name.AR, &x.Name.FR, &x.LegalForm, &x.Province, &x.Sector, &x.Phone,
-				&x.Validated, &x.Stand, &x.Pinned); err != nil {
+				&x.Validated, &x.Stand, &x.Pinned, &answers); err != nil {
 				return err
 			}
+			var a map[string]string
+			if err := json.Unmarshal([]byte(answers), &a); err != nil {
+				return err
+			}
+			x.Power, x.Water, x.Access = a["power"] == "yes", a["water"] == "yes", a["accessibility"] == "yes"
 			index[x.OrganisationID] = len(out)
 			out = append(out, x)
 			return nil

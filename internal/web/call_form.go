@@ -182,7 +182,8 @@ func callValues(c call.Call) *form {
 }
 
 // callTemplate is the call a new edition starts from: what Moroccan councils usually ask,
-// for the organiser to adjust. It opens tomorrow morning and closes three weeks later.
+// for the organiser to adjust. The questions keyed power, water and accessibility are the
+// needs the stand assignment meets. It opens tomorrow morning and closes three weeks later.
 func callTemplate(e *fair.Edition, now time.Time) call.Call {
 	day := now.In(casablanca).AddDate(0, 0, 1)
 	opens := time.Date(day.Year(), day.Month(), day.Day(), 9, 0, 0, 0, casablanca)
@@ -200,6 +201,8 @@ func callTemplate(e *fair.Edition, now time.Time) call.Call {
 		Questions: []call.Question{
 			{Key: "products", Label: label("ما المنتوجات التي ستعرضونها؟", "Quels produits exposerez-vous ?"), Kind: call.LongText, Required: true},
 			{Key: "power", Label: label("هل تحتاجون إلى الكهرباء في الرواق؟", "Avez-vous besoin d'électricité sur le stand ?"), Kind: call.YesNo},
+			{Key: "water", Label: label("هل تحتاجون إلى نقطة ماء قرب الرواق؟", "Avez-vous besoin d'un point d'eau près du stand ?"), Kind: call.YesNo},
+			{Key: "accessibility", Label: label("هل يحتاج أحد ممثليكم إلى رواق يسهل الوصول إليه (دون درج)؟", "Un de vos représentants a-t-il besoin d'un stand accessible (sans marche) ?"), Kind: call.YesNo},
 		},
 		Criteria: []call.Criterion{
 			{Code: "quality", Label: label("جودة المنتوجات", "Qualité des produits"), Weight: 40, Source: call.ByReviewers, Max: 20},

@@ -63,7 +63,8 @@ func placementProblem(ep store.EditionPlan, placed []store.PlacedOrganisation) *
 	pr := &placement.Problem{Stands: stands, Edges: edges}
 	for i, o := range placed {
 		id := strconv.FormatInt(o.OrganisationID, 10)
-		po := placement.Org{ID: id, Class: classOf(org.LegalForm(o.LegalForm)), Sector: o.Sector, Province: o.Province, Rank: i + 1}
+		po := placement.Org{ID: id, Class: classOf(org.LegalForm(o.LegalForm)), Sector: o.Sector, Province: o.Province, Rank: i + 1,
+			Power: o.Power, Water: o.Water, Access: o.Access}
 		if len(o.Categories) > 0 {
 			po.Category = o.Categories[0]
 		}
