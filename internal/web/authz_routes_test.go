@@ -137,6 +137,8 @@ var allowed = map[string][]string{
 	"POST /{lang}/admin/editions/{id}/plan/start":                  {"admin", "organiser03"},
 	"POST /{lang}/admin/editions/{id}/plan/zones":                  {"admin", "organiser03"},
 	"POST /{lang}/admin/editions/{id}/plan/zones/edit":             {"admin", "organiser03"},
+	"POST /{lang}/admin/editions/{id}/plan/outline":                {"admin", "organiser03"},
+	"POST /{lang}/admin/editions/{id}/plan/entrances":              {"admin", "organiser03"},
 	"POST /{lang}/admin/editions/{id}/plan/generate":               {"admin", "organiser03"},
 	"POST /{lang}/admin/editions/{id}/plan/stands":                 {"admin", "organiser03"},
 	"POST /{lang}/admin/editions/{id}/plan/renumber":               {"admin", "organiser03"},

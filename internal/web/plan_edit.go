@@ -114,6 +114,46 @@ func (s *Server) addZone(w http.ResponseWriter, r *http.Request, p *page) (strin
 	}, "plan.flash.zone_added", func(id int64) string { return s.planURL(p, id) + "#zones" })
 }
 
+// resizeVenue changes a rectangular venue's width and depth; entrances keep their walls.
+func (s *Server) resizeVenue(w http.ResponseWriter, r *http.Request, p *page) (string, error) {
+	f := formFrom(r)
+	wd, d := metres(f, "venue_w"), metres(f, "venue_d")
+	return s.changePlan(w, r, p, f, func(pl venue.Plan) (venue.Plan, []string, error) {
+		q, err := pl.ResizeVenue(wd, d)
+		return q, nil, err
+	}, "plan.flash.venue_saved", func(id int64) string { return s.planURL(p, id) + "#venue" })
+}
+
+// editEntrances adds an entrance on a wall of a rectangular venue, or deletes one.
+func (s *Server) editEntrances(w http.ResponseWriter, r *http.Request, p *page) (string, error) {
+	f := formFrom(r)
+	if f.Get("action") == "delete" {
+		code := f.Get("entrance")
+		return s.changePlan(w, r, p, f, func(pl venue.Plan) (venue.Plan, []string, error) {
+			q, err := pl.DeleteEntrance(code)
+			return q, nil, err
+		}, "plan.flash.entrance_deleted", func(id int64) string { return s.planURL(p, id) + "#venue" })
+	}
+	along, width, clearance := metres(f, "ent_along"), metres(f, "ent_width"), metres(f, "ent_clearance")
+	e := venue.Entrance{Code: strings.ToUpper(strings.TrimSpace(f.Get("ent_code"))), Width: width, Clearance: clearance}
+	side := venue.Side(f.Get("ent_side"))
+	return s.changePlan(w, r, p, f, func(pl venue.Plan) (venue.Plan, []string, error) {
+		b := pl.Outline.Bounds()
+		switch side { // the place along the wall is measured from the wall's left or top end
+		case venue.North:
+			e.At = venue.Point{X: b.X + along, Y: b.Y}
+		case venue.South:
+			e.At = venue.Point{X: b.X + along, Y: b.Bottom()}
+		case venue.West:
+			e.At = venue.Point{X: b.X, Y: b.Y + along}
+		default:
+			e.At = venue.Point{X: b.Right(), Y: b.Y + along}
+		}
+		q, err := pl.AddEntrance(e)
+		return q, nil, err
+	}, "plan.flash.entrance_added", func(id int64) string { return s.planURL(p, id) + "#venue" })
+}
+
 // editZone moves and resizes a pole (its stands move with it) or deletes it with its stands.
 func (s *Server) editZone(w http.ResponseWriter, r *http.Request, p *page) (string, error) {
 	f := formFrom(r)

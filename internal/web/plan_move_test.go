@@ -98,3 +98,56 @@ func TestEditingAPole(t *testing.T) {
 		}
 	}
 }
+
+// TestVenueSizeAndEntrances: a venue made smaller than its poles is refused; an entrance is
+// added on a wall and deleted; an entrance of no width is refused.
+func TestVenueSizeAndEntrances(t *testing.T) {
+	st := storetest.SQLite(t)
+	f := newFixture(t, st)
+	ctx := context.Background()
+	var edition int64
+	eds, _ := st.Editions(ctx)
+	for _, e := range eds {
+		if _, err := st.Plan(ctx, e.ID); err == nil {
+			edition = e.ID
+		}
+	}
+	ep, _ := st.Plan(ctx, edition)
+	b := newBrowser(t, f.srv)
+	b.cookies[sessionCookie] = f.cookie(t, "admin")
+	base := "/fr/admin/editions/" + itoa64(edition) + "/plan"
+	if code, _, body := b.post(base+"/outline", url.Values{"venue_w": {"10"}, "venue_d": {"10"}}); code != http.StatusUnprocessableEntity ||
+		!strings.Contains(problemsIn(body), "<li>") {
+		t.Fatalf("venue smaller than its poles: %d %s", code, problemsIn(body))
+	}
+	if again, _ := st.Plan(ctx, edition); !reflect.DeepEqual(again.Plan, ep.Plan) {
+		t.Fatal("a refused resize changed the plan")
+	}
+	add := url.Values{"ent_code": {"z"}, "ent_side": {"w"}, "ent_along": {"2"}, "ent_width": {"0"}, "ent_clearance": {"1"}}
+	if code, _, _ := b.post(base+"/entrances", add); code != http.StatusUnprocessableEntity {
+		t.Fatalf("an entrance of no width: %d", code)
+	}
+	add.Set("ent_width", "3")
+	if code, _, body := b.post(base+"/entrances", add); code != http.StatusSeeOther {
+		t.Fatalf("add entrance: %d %s", code, problemsIn(body))
+	}
+	after, _ := st.Plan(ctx, edition)
+	if len(after.Plan.Entrances) != len(ep.Plan.Entrances)+1 || after.Plan.Entrances[len(after.Plan.Entrances)-1].At != (venue.Point{X: 0, Y: 200}) {
+		t.Fatalf("entrances: %+v", after.Plan.Entrances)
+	}
+	if code, _, _ := b.post(base+"/entrances", url.Values{"action": {"delete"}, "entrance": {"Z"}}); code != http.StatusSeeOther {
+		t.Fatalf("delete entrance: %d", code)
+	}
+	if final, _ := st.Plan(ctx, edition); len(final.Plan.Entrances) != len(ep.Plan.Entrances) {
+		t.Fatal("entrance not deleted")
+	}
+}
+
+// problemsIn picks the listed problems out of a page, for failure messages.
+func problemsIn(body string) string {
+	i := strings.Index(body, `class="form-error" role="alert"><ul>`)
+	if i < 0 {
+		return ""
+	}
+	return html.UnescapeString(body[i:min(len(body), i+600)])
+}

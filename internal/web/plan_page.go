@@ -26,6 +26,8 @@ func (s *Server) planRoutes() []route {
 		r("POST "+base+"/start", s.startPlan),
 		r("POST "+base+"/zones", s.addZone),
 		r("POST "+base+"/zones/edit", s.editZone),
+		r("POST "+base+"/outline", s.resizeVenue),
+		r("POST "+base+"/entrances", s.editEntrances),
 		r("POST "+base+"/generate", s.generateZone),
 		r("POST "+base+"/stands", s.editStand),
 		r("POST "+base+"/renumber", s.renumberZone),
@@ -54,6 +56,9 @@ type planView struct {
 	StandList []option
 	Selected  string // the stand whose form is open
 	Sides     []option
+	Entrances []entranceRow
+	Width     string // the venue's size, in metres, for its form
+	Depth     string
 	Kinds     []option
 	Rows      []option
 	Form      *form
@@ -62,6 +67,11 @@ type planView struct {
 	Run       *runView
 	Orgs      []placedRow
 	Unplaced  int
+}
+
+// entranceRow is one entrance in the editor's list.
+type entranceRow struct {
+	Code, Where string
 }
 
 type zoneRow struct {
@@ -147,6 +157,11 @@ func (s *Server) renderPlan(r *http.Request, p *page, id int64, f *form, probs [
 	for _, st := range pl.Stands {
 		count[st.Zone]++
 		v.StandList = append(v.StandList, option{st.Code, st.Code})
+	}
+	v.Width, v.Depth = venue.Metres(b.W), venue.Metres(b.H)
+	for _, e := range pl.Entrances {
+		v.Entrances = append(v.Entrances, entranceRow{Code: e.Code, Where: p.L.T("plan.entrance_at", "x", venue.Metres(e.At.X),
+			"y", venue.Metres(e.At.Y), "width", venue.Metres(e.Width))})
 	}
 	for _, z := range pl.Zones {
 		v.Zones = append(v.Zones, zoneRow{Code: z.Code, Name: zoneName(p, z), Kind: p.L.T("fairs.space." + string(z.Kind)),
