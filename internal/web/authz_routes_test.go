@@ -150,6 +150,7 @@ var allowed = map[string][]string{
 	"GET /{lang}/admin/editions/{id}/plan/list":                    {"admin", "organiser03"},
 	"GET /{lang}/admin/editions/{id}/plan/stands.xlsx":             {"admin", "organiser03"},
 	"GET /{lang}/fairs/{id}/map":                                   testRoles,
+	"GET /{lang}/fairs/{id}/map.svg":                               testRoles,
 	"GET /{lang}/applications/{id}/stand":                          {"admin", "organiser03", "exhibitor03"},
 	// Only the reviewers an application was given to read and score it (an admin too
 	// passes the guard, but is no reviewer of it: 404).

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"html/template"
 	"net/http"
@@ -20,6 +21,7 @@ import (
 func (s *Server) mapRoutes() []route {
 	return []route{
 		{pattern: "GET /{lang}/fairs/{id}/map", perm: authz.Public, page: s.fairMap},
+		{pattern: "GET /{lang}/fairs/{id}/map.svg", perm: authz.Public, page: s.fairMapSVG},
 		{pattern: "GET /{lang}/applications/{id}/stand", perm: authz.EditOrganisation, resource: s.applicantResource, page: s.standPage},
 	}
 }
@@ -250,4 +252,36 @@ func (s *Server) orgStandLinks(ctx context.Context, p *page, orgID int64, fairs 
 		out = append(out, option{href, p.L.T("map.org_stand", "stand", code, "fair", e.Title.In(p.Code))})
 	}
 	return out, nil
+}
+
+// fairMapSVG is the plan as a standalone drawing, with its legend and the exhibitors'
+// names in the stands' titles, for other sites and documents to embed (<img src=…>);
+// ?stand= highlights one stand.
+func (s *Server) fairMapSVG(w http.ResponseWriter, r *http.Request, p *page) (string, error) {
+	e, err := s.publicEdition(r)
+	if err != nil {
+		return "", err
+	}
+	ep, err := s.store.Plan(r.Context(), e.ID)
+	if err != nil {
+		return "", err
+	}
+	placed, err := s.store.PlacedOrganisations(r.Context(), e.ID)
+	if err != nil {
+		return "", err
+	}
+	titles := map[string]string{}
+	for _, o := range placed {
+		if o.Stand != "" && o.Validated {
+			titles[o.Stand] = o.Stand + " · " + o.Name.In(p.Code)
+		}
+	}
+	var b bytes.Buffer
+	if err := svg.Write(&b, ep.Plan, planLabels(p, &e, ep.Plan, titles), svg.Options{Highlight: r.URL.Query().Get("stand"), Legend: true}); err != nil {
+		return "", err
+	}
+	w.Header().Set("Content-Type", "image/svg+xml; charset=utf-8")
+	w.Header().Set("Cache-Control", "public, max-age=300")
+	w.Write(b.Bytes())
+	return "", nil
 }

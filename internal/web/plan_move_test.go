@@ -151,3 +151,26 @@ func problemsIn(body string) string {
 	}
 	return html.UnescapeString(body[i:min(len(body), i+600)])
 }
+
+// TestEmbeddableMap: the public plan as a standalone SVG, with a legend and a stand
+// highlighted, for other sites to embed.
+func TestEmbeddableMap(t *testing.T) {
+	st := storetest.SQLite(t)
+	f := newFixture(t, st)
+	ctx := context.Background()
+	var edition int64
+	eds, _ := st.Editions(ctx)
+	for _, e := range eds {
+		if _, err := st.Plan(ctx, e.ID); err == nil {
+			edition = e.ID
+		}
+	}
+	code, hdr, body := newBrowser(t, f.srv).do("GET", "/ar/fairs/"+itoa64(edition)+"/map.svg?stand=P-001", nil, nil)
+	if code != http.StatusOK || !strings.HasPrefix(hdr.Get("Content-Type"), "image/svg+xml") {
+		t.Fatalf("map.svg: %d %s", code, hdr.Get("Content-Type"))
+	}
+	if !strings.HasPrefix(strings.TrimSpace(body), "<svg") || !strings.Contains(body, `class="legend"`) || !strings.Contains(body, `id="stand-P-001"`) ||
+		!strings.Contains(body, "<style") {
+		t.Fatalf("not a standalone drawing with its legend:\n%s", body[:min(len(body), 400)])
+	}
+}
