@@ -14,14 +14,11 @@ package main
 import (
 	"bufio"
 	"context"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
 	"flag"
 	"fmt"
+	"github.com/aswaq/aswaq/bench/internal/benchdb"
 	"log"
 	mrand "math/rand/v2"
-	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -74,7 +71,10 @@ func main() {
 		bench(*bin, "SQLite", []string{"--data", work, "--db", db}, *out)
 	}
 	if *pg != "" {
-		dsn, drop := newSchema(*pg)
+		dsn, drop, err := benchdb.Schema(context.Background(), *pg, "bench")
+		if err != nil {
+			log.Fatal(err)
+		}
 		defer drop()
 		bench(*bin, "PostgreSQL", []string{"--data", work, "--db", dsn}, *out)
 	}
@@ -105,31 +105,6 @@ func bench(bin, engine string, dbArgs []string, file string) {
 				fmt.Println("    " + line)
 			}
 		}
-	}
-}
-
-// newSchema creates a schema for the benchmark and returns the URL that uses it.
-func newSchema(base string) (string, func()) {
-	b := make([]byte, 6)
-	rand.Read(b)
-	schema := "bench_" + hex.EncodeToString(b)
-	db, err := sql.Open("pgx", base)
-	if err != nil {
-		log.Fatal(err)
-	}
-	if _, err := db.ExecContext(context.Background(), `CREATE SCHEMA `+schema); err != nil {
-		log.Fatalf("creating schema: %v", err)
-	}
-	u, err := url.Parse(base)
-	if err != nil {
-		log.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String(), func() {
-		db.Exec(`DROP SCHEMA ` + schema + ` CASCADE`)
-		db.Close()
 	}
 }
 

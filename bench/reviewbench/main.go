@@ -11,11 +11,10 @@ package main
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
-	"encoding/hex"
 	"flag"
 	"fmt"
+	"github.com/aswaq/aswaq/bench/internal/benchdb"
 	"log"
 	mrand "math/rand/v2"
 	"net/http"
@@ -62,11 +61,11 @@ func run() error {
 		return err
 	}
 	if *pg != "" {
-		schema, dsn, err := newSchema(ctx, *pg)
+		dsn, drop, err := benchdb.Schema(ctx, *pg, "reviewbench")
 		if err != nil {
 			return err
 		}
-		defer dropSchema(*pg, schema)
+		defer drop()
 		if err := bench(ctx, "PostgreSQL", dsn, "pgx", dsn, *n, *runs); err != nil {
 			return err
 		}
@@ -206,12 +205,12 @@ func load(ctx context.Context, db *sql.DB, editionID int64, n int, postgres bool
 			now, now, textfold.Fold(name)})
 		apps = append(apps, []any{id, editionID, id, fmt.Sprintf("2027-%d-%04d", editionID, i+1), "submitted", now, now, now})
 	}
-	if err := insert(ctx, tx, `organisations (id, legal_form, name_ar, name_fr, province_code, sector, women_led, youth_led,
-		created_at, updated_at, name_key)`, orgs, postgres); err != nil {
+	if err := benchdb.Insert(ctx, tx, `organisations (id, legal_form, name_ar, name_fr, province_code, sector, women_led, youth_led,
+		created_at, updated_at, name_key)`, orgs, benchdb.MaxParams(postgres)); err != nil {
 		return err
 	}
-	if err := insert(ctx, tx, `applications (id, edition_id, organisation_id, reference, status, submitted_at, created_at, updated_at)`,
-		apps, postgres); err != nil {
+	if err := benchdb.Insert(ctx, tx, `applications (id, edition_id, organisation_id, reference, status, submitted_at, created_at, updated_at)`,
+		apps, benchdb.MaxParams(postgres)); err != nil {
 		return err
 	}
 	if postgres {
@@ -222,32 +221,6 @@ func load(ctx context.Context, db *sql.DB, editionID int64, n int, postgres bool
 		}
 	}
 	return tx.Commit()
-}
-
-// insert writes rows in multi-row statements, within each engine's limit of parameters.
-func insert(ctx context.Context, tx *sql.Tx, table string, rows [][]any, postgres bool) error {
-	maxParams := 30000
-	if !postgres {
-		maxParams = 3000
-	}
-	for len(rows) > 0 {
-		k := min(len(rows), maxParams/len(rows[0]))
-		var args []any
-		vals := make([]string, k)
-		for i, row := range rows[:k] {
-			ph := make([]string, len(row))
-			for j, v := range row {
-				args = append(args, v)
-				ph[j] = fmt.Sprintf("$%d", len(args))
-			}
-			vals[i] = "(" + strings.Join(ph, ", ") + ")"
-		}
-		rows = rows[k:]
-		if _, err := tx.ExecContext(ctx, `INSERT INTO `+table+` VALUES `+strings.Join(vals, ", "), args...); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // signIn signs the organiser in through the sign-in form and returns the session cookie.
@@ -264,33 +237,4 @@ func signIn(srv http.Handler) (*http.Cookie, error) {
 		}
 	}
 	return nil, fmt.Errorf("sign-in failed: %d", rec.Code)
-}
-
-func newSchema(ctx context.Context, base string) (string, string, error) {
-	b := make([]byte, 6)
-	rand.Read(b)
-	schema := "reviewbench_" + hex.EncodeToString(b)
-	db, err := sql.Open("pgx", base)
-	if err != nil {
-		return "", "", err
-	}
-	defer db.Close()
-	if _, err := db.ExecContext(ctx, `CREATE SCHEMA `+schema); err != nil {
-		return "", "", err
-	}
-	u, err := url.Parse(base)
-	if err != nil {
-		return "", "", err
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return schema, u.String(), nil
-}
-
-func dropSchema(base, schema string) {
-	if db, err := sql.Open("pgx", base); err == nil {
-		db.Exec(`DROP SCHEMA ` + schema + ` CASCADE`)
-		db.Close()
-	}
 }

@@ -10,19 +10,16 @@ package main
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
-	"encoding/hex"
 	"flag"
 	"fmt"
+	"github.com/aswaq/aswaq/bench/internal/benchdb"
 	"log"
 	mrand "math/rand/v2"
-	"net/url"
 	"os"
 	"path/filepath"
 	"runtime/pprof"
 	"slices"
-	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -83,17 +80,17 @@ func run() error {
 		}
 	}
 	if *pg != "" {
-		schema, dsn, err := newSchema(ctx, *pg)
+		dsn, drop, err := benchdb.Schema(ctx, *pg, "searchbench")
 		if err != nil {
 			return err
 		}
 		if !*keep {
-			defer dropSchema(*pg, schema)
+			defer drop()
 		}
 		if err := bench(ctx, "PostgreSQL", dsn, "pgx", dsn, labels, *orgs, *products, *runs, *seed, *verbose); err != nil {
 			return err
 		}
-		fmt.Printf("PostgreSQL schema: %s\n", schema)
+		fmt.Printf("PostgreSQL database: %s\n", dsn)
 	}
 	return nil
 }
@@ -114,35 +111,6 @@ func catalogLabels() (store.SearchLabels, error) {
 		}
 		return out
 	}, nil
-}
-
-func newSchema(ctx context.Context, base string) (string, string, error) {
-	b := make([]byte, 6)
-	rand.Read(b)
-	schema := "searchbench_" + hex.EncodeToString(b)
-	db, err := sql.Open("pgx", base)
-	if err != nil {
-		return "", "", err
-	}
-	defer db.Close()
-	if _, err := db.ExecContext(ctx, `CREATE SCHEMA `+schema); err != nil {
-		return "", "", err
-	}
-	u, err := url.Parse(base)
-	if err != nil {
-		return "", "", err
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return schema, u.String(), nil
-}
-
-func dropSchema(base, schema string) {
-	if db, err := sql.Open("pgx", base); err == nil {
-		db.Exec(`DROP SCHEMA ` + schema + ` CASCADE`)
-		db.Close()
-	}
 }
 
 func bench(ctx context.Context, engine, dsn, driver, rawDSN string, labels store.SearchLabels, nOrgs, nProducts, runs int, seed uint64, verbose bool) error {
@@ -233,10 +201,7 @@ func load(ctx context.Context, db *sql.DB, postgres bool, nOrgs, nProducts int, 
 	if err := loadProvinces(ctx, db); err != nil {
 		return err
 	}
-	maxParams = 300
-	if postgres {
-		maxParams = 10000
-	}
+	maxParams := benchdb.MaxParams(postgres)
 	r := mrand.New(mrand.NewPCG(seed, 1))
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
@@ -259,11 +224,11 @@ func load(ctx context.Context, db *sql.DB, postgres bool, nOrgs, nProducts int, 
 			cats = append(cats, []any{o.id, c})
 		}
 	}
-	if err := insert(ctx, tx, `organisations (id, legal_form, name_ar, name_fr, province_code, sector, women_led, youth_led,
-		ice, register_number, status, name_key, created_at, updated_at)`, rows); err != nil {
+	if err := benchdb.Insert(ctx, tx, `organisations (id, legal_form, name_ar, name_fr, province_code, sector, women_led, youth_led,
+		ice, register_number, status, name_key, created_at, updated_at)`, rows, maxParams); err != nil {
 		return err
 	}
-	if err := insert(ctx, tx, `organisation_categories (organisation_id, category)`, cats); err != nil {
+	if err := benchdb.Insert(ctx, tx, `organisation_categories (organisation_id, category)`, cats, maxParams); err != nil {
 		return err
 	}
 	rows = rows[:0]
@@ -272,13 +237,13 @@ func load(ctx context.Context, db *sql.DB, postgres bool, nOrgs, nProducts int, 
 		rows = append(rows, []any{int64(i + 1), p.orgID, p.nameAR, p.nameFR, p.category, nullPrice(p.priceMin), nullPrice(p.priceMax),
 			p.unit, p.available, now, now})
 		if len(rows) == 20000 {
-			if err := insert(ctx, tx, `products (id, organisation_id, name_ar, name_fr, category, price_min, price_max, unit, available, created_at, updated_at)`, rows); err != nil {
+			if err := benchdb.Insert(ctx, tx, `products (id, organisation_id, name_ar, name_fr, category, price_min, price_max, unit, available, created_at, updated_at)`, rows, maxParams); err != nil {
 				return err
 			}
 			rows = rows[:0]
 		}
 	}
-	if err := insert(ctx, tx, `products (id, organisation_id, name_ar, name_fr, category, price_min, price_max, unit, available, created_at, updated_at)`, rows); err != nil {
+	if err := benchdb.Insert(ctx, tx, `products (id, organisation_id, name_ar, name_fr, category, price_min, price_max, unit, available, created_at, updated_at)`, rows, maxParams); err != nil {
 		return err
 	}
 	if postgres {
@@ -291,8 +256,6 @@ func load(ctx context.Context, db *sql.DB, postgres bool, nOrgs, nProducts int, 
 	}
 	return tx.Commit()
 }
-
-var maxParams int
 
 func nullPrice(c int64) sql.NullInt64 { return sql.NullInt64{Int64: c, Valid: c != 0} }
 
@@ -311,27 +274,4 @@ func loadProvinces(ctx context.Context, db *sql.DB) error {
 		provinces = append(provinces, c)
 	}
 	return rows.Err()
-}
-
-// insert writes rows into table (with its column list) in multi-row statements: of up to
-// 10,000 values on PostgreSQL, 300 on SQLite (which looks $N parameters up in a list).
-func insert(ctx context.Context, tx *sql.Tx, table string, rows [][]any) error {
-	for len(rows) > 0 {
-		n := min(len(rows), maxParams/len(rows[0]))
-		var args []any
-		vals := make([]string, n)
-		for i, row := range rows[:n] {
-			ph := make([]string, len(row))
-			for j, v := range row {
-				args = append(args, v)
-				ph[j] = fmt.Sprintf("$%d", len(args))
-			}
-			vals[i] = "(" + strings.Join(ph, ", ") + ")"
-		}
-		rows = rows[n:]
-		if _, err := tx.ExecContext(ctx, `INSERT INTO `+table+` VALUES `+strings.Join(vals, ", "), args...); err != nil {
-			return err
-		}
-	}
-	return nil
 }

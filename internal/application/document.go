@@ -3,6 +3,7 @@ package application
 import (
 	"bytes"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/aswaq/aswaq/internal/apperr"
@@ -35,19 +36,10 @@ func CheckDocument(name string, data []byte) (contentType string, err error) {
 		if !bytes.HasPrefix(data, f.magic) {
 			continue
 		}
-		if ext != "" && !contains(f.extensions, ext) {
+		if ext != "" && !slices.Contains(f.extensions, ext) {
 			return "", apperr.New(apperr.Invalid, "application.error.document_disguised", "name", name)
 		}
 		return f.contentType, nil
 	}
 	return "", apperr.New(apperr.Invalid, "application.error.document_type", "name", name)
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -2,6 +2,7 @@ package application
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/aswaq/aswaq/internal/account"
@@ -64,15 +65,6 @@ func (p *StandPerson) Validate() error {
 		p.Phone = phone
 	}
 	v.Check(p.Gender == Female || p.Gender == Male, "gender", "people.error.gender")
-	v.Check(oneOfRoles(p.Role), "role", "people.error.role")
+	v.Check(slices.Contains(PersonRoles, p.Role), "role", "people.error.role")
 	return v.Err()
-}
-
-func oneOfRoles(r PersonRole) bool {
-	for _, x := range PersonRoles {
-		if r == x {
-			return true
-		}
-	}
-	return false
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"slices"
 	"time"
 
 	"github.com/aswaq/aswaq/internal/apperr"
@@ -194,7 +195,7 @@ const maxDocuments = 20
 func (s *Store) AddDocument(ctx context.Context, id int64, kind call.DocKind, filename string, data []byte) (application.Document, error) {
 	d := application.Document{Kind: kind, Filename: filename, Size: len(data)}
 	var v apperr.Validation
-	v.Check(kind != "" && containsKind(call.DocKinds, kind), "kind", "application.error.document_kind")
+	v.Check(kind != "" && slices.Contains(call.DocKinds, kind), "kind", "application.error.document_kind")
 	if err := v.Err(); err != nil {
 		return d, err
 	}
@@ -220,15 +221,6 @@ func (s *Store) AddDocument(ctx context.Context, id int64, kind call.DocKind, fi
 		return err
 	})
 	return d, err
-}
-
-func containsKind(list []call.DocKind, k call.DocKind) bool {
-	for _, x := range list {
-		if x == k {
-			return true
-		}
-	}
-	return false
 }
 
 // RemoveDocument detaches a document from an application still open to changes.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/aswaq/aswaq/internal/apperr"
@@ -191,7 +192,7 @@ func (s *Server) startApplication(w http.ResponseWriter, r *http.Request, p *pag
 	if err != nil {
 		if code := apperr.CodeOf(err); code == apperr.Invalid || code == apperr.Conflict {
 			p.Status = http.StatusConflict
-			return s.renderCallPublic(r, p, s.describe(p.L, err))
+			return s.renderCallPublic(r, p, strings.Join(problems(p.L, err), " "))
 		}
 		return "", err
 	}
@@ -201,25 +202,6 @@ func (s *Server) startApplication(w http.ResponseWriter, r *http.Request, p *pag
 
 func (s *Server) applicationURL(p *page, id int64) string {
 	return "/" + p.Code + "/applications/" + strconv.FormatInt(id, 10)
-}
-
-// describe turns a refusal into one sentence: the message of each field, or the error's own.
-func (s *Server) describe(l *i18n.Localizer, err error) string {
-	e, ok := apperr.As(err)
-	if !ok {
-		return l.T("error.server_title")
-	}
-	if len(e.Fields) == 0 {
-		return l.T(e.Key, e.Args...)
-	}
-	out := ""
-	for i, f := range e.Fields {
-		if i > 0 {
-			out += " "
-		}
-		out += l.T(f.Key, f.Args...)
-	}
-	return out
 }
 
 // myApplicationsData lists the reader's organisations' applications.

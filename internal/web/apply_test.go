@@ -219,3 +219,27 @@ func mustID(t *testing.T, s string) int64 {
 	}
 	return id
 }
+
+// TestIneligibleOrganisationIsToldWhy: a representative whose organisation the call does
+// not accept is told why on the call's page, and no application is started.
+func TestIneligibleOrganisationIsToldWhy(t *testing.T) {
+	st := storetest.SQLite(t)
+	f := newFixture(t, st)
+	ctx := context.Background()
+	orgr := newBrowser(t, f.srv)
+	orgr.cookies[sessionCookie] = f.cookie(t, "organiser03")
+	cf := callForm(time.Now().Add(-time.Hour), time.Now().Add(48*time.Hour))
+	cf["legal_forms"] = []string{"mutual"}
+	if code, _, _ := orgr.post("/fr/admin/editions/"+itoa64(f.sefrou)+"/call", cf); code != http.StatusSeeOther {
+		t.Fatalf("save call: %d", code)
+	}
+	rep := newBrowser(t, f.srv)
+	rep.cookies[sessionCookie] = f.cookie(t, "exhibitor03")
+	code, _, body := rep.post("/ar/fairs/"+itoa64(f.sefrou)+"/apply", url.Values{"organisation": {itoa64(f.coop)}})
+	if code != http.StatusConflict || !strings.Contains(html.UnescapeString(body), "لا يشمل الشكل القانوني لهيئتكم") {
+		t.Fatalf("ineligible organisation: %d", code)
+	}
+	if apps, _ := st.ApplicationsOf(ctx, []int64{f.coop}); len(apps) != 0 {
+		t.Fatalf("an application was started: %+v", apps)
+	}
+}

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"net/http"
+	"slices"
 
 	"github.com/aswaq/aswaq/internal/application"
 	"github.com/aswaq/aswaq/internal/authz"
@@ -155,15 +156,7 @@ func (s *Server) peoplePage(w http.ResponseWriter, r *http.Request, p *page) (st
 		d.Rows = append(d.Rows, row)
 	}
 	// Those who still owe names come first.
-	sortRows(d.Rows)
+	slices.SortStableFunc(d.Rows, func(a, b peopleRow) int { return b.Missing - a.Missing })
 	p.Title, p.Data = p.L.T("people.title"), d
 	return "people", nil
-}
-
-func sortRows(rows []peopleRow) {
-	for i := 1; i < len(rows); i++ {
-		for j := i; j > 0 && rows[j].Missing > rows[j-1].Missing; j-- {
-			rows[j], rows[j-1] = rows[j-1], rows[j]
-		}
-	}
 }

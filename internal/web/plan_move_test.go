@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/aswaq/aswaq/internal/store"
 	"github.com/aswaq/aswaq/internal/store/storetest"
 	"github.com/aswaq/aswaq/internal/venue"
 )
@@ -20,13 +21,7 @@ func TestMovingAStandByItsPosition(t *testing.T) {
 	st := storetest.SQLite(t)
 	f := newFixture(t, st)
 	ctx := context.Background()
-	var edition int64
-	eds, _ := st.Editions(ctx)
-	for _, e := range eds {
-		if _, err := st.Plan(ctx, e.ID); err == nil {
-			edition = e.ID
-		}
-	}
+	edition := demoPlanEdition(t, st)
 	ep, err := st.Plan(ctx, edition)
 	if err != nil {
 		t.Fatal(err)
@@ -65,13 +60,7 @@ func TestEditingAPole(t *testing.T) {
 	st := storetest.SQLite(t)
 	f := newFixture(t, st)
 	ctx := context.Background()
-	var edition int64
-	eds, _ := st.Editions(ctx)
-	for _, e := range eds {
-		if _, err := st.Plan(ctx, e.ID); err == nil {
-			edition = e.ID
-		}
-	}
+	edition := demoPlanEdition(t, st)
 	ep, _ := st.Plan(ctx, edition)
 	z := ep.Plan.Zones[0]
 	b := newBrowser(t, f.srv)
@@ -105,13 +94,7 @@ func TestVenueSizeAndEntrances(t *testing.T) {
 	st := storetest.SQLite(t)
 	f := newFixture(t, st)
 	ctx := context.Background()
-	var edition int64
-	eds, _ := st.Editions(ctx)
-	for _, e := range eds {
-		if _, err := st.Plan(ctx, e.ID); err == nil {
-			edition = e.ID
-		}
-	}
+	edition := demoPlanEdition(t, st)
 	ep, _ := st.Plan(ctx, edition)
 	b := newBrowser(t, f.srv)
 	b.cookies[sessionCookie] = f.cookie(t, "admin")
@@ -157,14 +140,7 @@ func problemsIn(body string) string {
 func TestEmbeddableMap(t *testing.T) {
 	st := storetest.SQLite(t)
 	f := newFixture(t, st)
-	ctx := context.Background()
-	var edition int64
-	eds, _ := st.Editions(ctx)
-	for _, e := range eds {
-		if _, err := st.Plan(ctx, e.ID); err == nil {
-			edition = e.ID
-		}
-	}
+	edition := demoPlanEdition(t, st)
 	code, hdr, body := newBrowser(t, f.srv).do("GET", "/ar/fairs/"+itoa64(edition)+"/map.svg?stand=P-001", nil, nil)
 	if code != http.StatusOK || !strings.HasPrefix(hdr.Get("Content-Type"), "image/svg+xml") {
 		t.Fatalf("map.svg: %d %s", code, hdr.Get("Content-Type"))
@@ -173,4 +149,20 @@ func TestEmbeddableMap(t *testing.T) {
 		!strings.Contains(body, "<style") {
 		t.Fatalf("not a standalone drawing with its legend:\n%s", body[:min(len(body), 400)])
 	}
+}
+
+// demoPlanEdition is the demo edition that has a venue plan (Ouarzazate 2025).
+func demoPlanEdition(t *testing.T, st *store.Store) int64 {
+	t.Helper()
+	eds, err := st.Editions(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range eds {
+		if _, err := st.Plan(context.Background(), e.ID); err == nil {
+			return e.ID
+		}
+	}
+	t.Fatal("the demo has no plan")
+	return 0
 }
