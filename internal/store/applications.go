@@ -22,7 +22,7 @@ func scanApplication(sc scanner) (application.Application, error) {
 	var a application.Application
 	var answers string
 	err := sc.Scan(&a.ID, &a.EditionID, &a.OrganisationID, &a.Reference, &a.Status, &answers, &a.Eligibility,
-		&a.EligibilityReason, timeCol{&a.SubmittedAt}, timeCol{&a.WithdrawnAt}, timeCol{&a.UpdatedAt})
+		&a.EligibilityReason, timeCol(&a.SubmittedAt), timeCol(&a.WithdrawnAt), timeCol(&a.UpdatedAt))
 	if err == nil {
 		err = json.Unmarshal([]byte(answers), &a.Answers)
 	}

@@ -102,7 +102,7 @@ func (s *Store) AuditEntries(ctx context.Context, f audit.Filter) ([]audit.Entry
 	var out []audit.Entry
 	for rows.Next() {
 		var e audit.Entry
-		if err := rows.Scan(&e.ID, timeCol{&e.At}, &e.Actor.UserID, &e.Actor.Name, &e.Actor.IP, &e.Action, &e.RecordType, &e.RecordID, &e.RegionCode, &e.Before, &e.After); err != nil {
+		if err := rows.Scan(&e.ID, timeCol(&e.At), &e.Actor.UserID, &e.Actor.Name, &e.Actor.IP, &e.Action, &e.RecordType, &e.RecordID, &e.RegionCode, &e.Before, &e.After); err != nil {
 			return nil, 0, err
 		}
 		out = append(out, e)

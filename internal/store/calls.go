@@ -96,7 +96,7 @@ func callIn(ctx context.Context, q querier, editionID int64) (call.Call, bool, e
 	c := call.Call{EditionID: editionID}
 	var rules string
 	err := q.QueryRowContext(ctx, `SELECT opens_at, closes_at, stands, reviewers_each, rules FROM calls WHERE edition_id = $1`,
-		editionID).Scan(timeCol{&c.OpensAt}, timeCol{&c.ClosesAt}, &c.Stands, &c.ReviewersEach, &rules)
+		editionID).Scan(timeCol(&c.OpensAt), timeCol(&c.ClosesAt), &c.Stands, &c.ReviewersEach, &rules)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, false, nil
 	}

@@ -60,7 +60,7 @@ func readEditionParts(ctx context.Context, q querier, e *fair.Edition) error {
 	err = eachRow(ctx, q, `SELECT kind, name_ar, name_fr, area_m2, stands FROM edition_spaces WHERE edition_id = $1 ORDER BY position`,
 		[]any{e.ID}, func(sc scanner) error {
 			var sp fair.Space
-			err := sc.Scan(&sp.Kind, &sp.Name.AR, &sp.Name.FR, intCol{&sp.AreaM2}, intCol{&sp.Stands})
+			err := sc.Scan(&sp.Kind, &sp.Name.AR, &sp.Name.FR, intCol(&sp.AreaM2), intCol(&sp.Stands))
 			e.Spaces = append(e.Spaces, sp)
 			return err
 		})
@@ -74,21 +74,4 @@ func readEditionParts(ctx context.Context, q querier, e *fair.Edition) error {
 			e.Guests = append(e.Guests, g)
 			return err
 		})
-}
-
-type scanner interface{ Scan(...any) error }
-
-// eachRow runs a query and calls fn for each row.
-func eachRow(ctx context.Context, q querier, query string, args []any, fn func(scanner) error) error {
-	rows, err := q.QueryContext(ctx, query, args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := fn(rows); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
 }

@@ -21,11 +21,11 @@ const editionColumns = `id, kind, number, region_code, province_code, city_ar, c
 func scanEdition(sc interface{ Scan(...any) error }) (fair.Edition, error) {
 	var e fair.Edition
 	var opens, closes, tour sql.NullInt64
-	err := sc.Scan(&e.ID, &e.Kind, intCol{&e.Number}, &e.RegionCode, &e.ProvinceCode,
+	err := sc.Scan(&e.ID, &e.Kind, intCol(&e.Number), &e.RegionCode, &e.ProvinceCode,
 		&e.City.AR, &e.City.FR, &e.Venue.AR, &e.Venue.FR,
 		&e.Title.AR, &e.Title.FR, &e.Title.ZGH, &e.Slogan.AR, &e.Slogan.FR, &e.Slogan.ZGH,
-		dateCol{&e.StartsOn}, dateCol{&e.EndsOn},
-		intCol{&e.AreaM2}, intCol{&e.TargetVisitors}, intCol{&e.TargetExhibitors}, intCol{&e.TargetOrgs}, intCol{&e.TargetStands}, &e.Status,
+		dateCol(&e.StartsOn), dateCol(&e.EndsOn),
+		intCol(&e.AreaM2), intCol(&e.TargetVisitors), intCol(&e.TargetExhibitors), intCol(&e.TargetOrgs), intCol(&e.TargetStands), &e.Status,
 		&e.Theme.AR, &e.Theme.FR, &e.Theme.ZGH, &e.About.AR, &e.About.FR, &e.About.ZGH, &opens, &closes,
 		&e.LegalBasis.AR, &e.LegalBasis.FR, &e.Patronage.AR, &e.Patronage.FR, &e.Occasion.AR, &e.Occasion.FR,
 		&e.RepsPerStand, &tour)

@@ -31,11 +31,6 @@ func (s *Store) Grants(ctx context.Context, userID int64) ([]account.Grant, erro
 	return s.grants(ctx, s.db, userID)
 }
 
-type querier interface {
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-}
-
 func (s *Store) grants(ctx context.Context, q querier, userID int64) ([]account.Grant, error) {
 	rows, err := q.QueryContext(ctx, `SELECT * FROM (`+grantRegionsQuery+`) g WHERE g.user_id = $1 ORDER BY g.id`, userID)
 	if err != nil {

@@ -25,7 +25,7 @@ func scanOrganisation(sc interface{ Scan(...any) error }) (org.Organisation, err
 	c := &o.Contact
 	err := sc.Scan(&o.ID, &o.LegalForm, &o.Name.AR, &o.Name.FR, &o.Name.ZGH, &o.ProvinceCode, &o.Sector, &o.WomenLed, &o.YouthLed,
 		&o.Identifiers.ICE, &o.Identifiers.RegisterNumber, &o.Identifiers.RegisterCourt, &o.Identifiers.ReceiptNumber,
-		optDateCol{&o.Identifiers.ReceiptDate}, optDateCol{&o.FoundedOn},
+		optDateCol(&o.Identifiers.ReceiptDate), optDateCol(&o.FoundedOn),
 		&c.Address, &c.Phone, &c.WhatsApp, &c.Phone2, &c.Email, &c.Website, &c.Facebook, &c.Instagram, &c.PhonePublic, &c.EmailPublic,
 		&o.Members.Women, &o.Members.Men, &o.Members.Under35, &o.FoodSafetyNo, &o.Description.AR, &o.Description.FR, &o.Description.ZGH,
 		&o.Status, &o.MergedInto, &c.AddressPublic, &c.LinksPublic)

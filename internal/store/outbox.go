@@ -18,8 +18,8 @@ const outboxColumns = `id, channel, recipient, recipient_name, lang, kind, subje
 func scanOutboxMessage(sc interface{ Scan(...any) error }) (outbox.Message, error) {
 	var m outbox.Message
 	err := sc.Scan(&m.ID, &m.Channel, &m.Recipient, &m.RecipientName, &m.Lang, &m.Kind, &m.Subject, &m.Body,
-		timeCol{&m.CreatedAt}, &m.Attempts, timeCol{&m.NextAttemptAt},
-		timeCol{&m.SentAt}, timeCol{&m.FailedAt}, &m.LastError)
+		timeCol(&m.CreatedAt), &m.Attempts, timeCol(&m.NextAttemptAt),
+		timeCol(&m.SentAt), timeCol(&m.FailedAt), &m.LastError)
 	return m, err
 }
 

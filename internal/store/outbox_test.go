@@ -18,7 +18,7 @@ import (
 
 	"github.com/aswaq/aswaq/internal/apperr"
 	"github.com/aswaq/aswaq/internal/outbox"
-	"github.com/aswaq/aswaq/internal/store/pgtest"
+	"github.com/aswaq/aswaq/internal/platform/db/dbtest"
 )
 
 // t0 is the tests' clock: a fixed instant with sub-microsecond digits, which the store must
@@ -30,8 +30,8 @@ func outboxEngines(t *testing.T, fn func(t *testing.T, s *Store)) {
 	t.Run("sqlite", func(t *testing.T) {
 		fn(t, openOutboxTestStore(t, filepath.Join(t.TempDir(), "aswaq.db")))
 	})
-	if base := pgtest.URL(); base != "" {
-		t.Run("postgres", func(t *testing.T) { fn(t, openOutboxTestStore(t, pgtest.NewSchemaURL(t, base))) })
+	if base := dbtest.URL(); base != "" {
+		t.Run("postgres", func(t *testing.T) { fn(t, openOutboxTestStore(t, dbtest.NewSchemaURL(t, base))) })
 	}
 }
 
@@ -45,7 +45,7 @@ func openOutboxTestStore(t *testing.T, dsn string) *Store {
 	if _, err := s.Migrate(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	s.now = func() time.Time { return outboxT0 }
+	s.SetClock(func() time.Time { return outboxT0 })
 	return s
 }
 
@@ -257,7 +257,7 @@ func TestOutboxRetryThenGiveUpThenRequeue(t *testing.T) {
 			t.Fatalf("after giving up: %+v", got)
 		}
 
-		s.now = func() time.Time { return now.Add(time.Hour) }
+		s.SetClock(func() time.Time { return now.Add(time.Hour) })
 		if err := s.RequeueOutboxMessage(ctx, msg.ID); err != nil {
 			t.Fatal(err)
 		}

@@ -49,7 +49,7 @@ func planIn(ctx context.Context, q querier, editionID int64) (EditionPlan, error
 	ep := EditionPlan{EditionID: editionID}
 	var doc, run string
 	err := q.QueryRowContext(ctx, `SELECT plan, practical_ar, practical_fr, last_run, updated_at FROM venue_plans WHERE edition_id = $1`,
-		editionID).Scan(&doc, &ep.Practical.AR, &ep.Practical.FR, &run, timeCol{&ep.UpdatedAt})
+		editionID).Scan(&doc, &ep.Practical.AR, &ep.Practical.FR, &run, timeCol(&ep.UpdatedAt))
 	if errors.Is(err, sql.ErrNoRows) {
 		return ep, apperr.New(apperr.NotFound, "error.not_found_title")
 	}

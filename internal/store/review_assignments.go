@@ -34,7 +34,7 @@ func (s *Store) Assignments(ctx context.Context, reviewerID int64) ([]Assignment
 		ORDER BY e.starts_on DESC, a.edition_id, a.id`, []any{reviewerID}, func(sc scanner) error {
 		var x Assignment
 		err := sc.Scan(&x.ApplicationID, &x.EditionID, &x.EditionTitle.AR, &x.EditionTitle.FR, &x.EditionTitle.ZGH, &x.Reference,
-			&x.Name.AR, &x.Name.FR, &x.Name.ZGH, &x.Province, &x.Sector, &x.Conflict, timeCol{&x.SubmittedAt})
+			&x.Name.AR, &x.Name.FR, &x.Name.ZGH, &x.Province, &x.Sector, &x.Conflict, timeCol(&x.SubmittedAt))
 		out = append(out, x)
 		return err
 	})

@@ -139,7 +139,7 @@ func (s *Store) ListApplications(ctx context.Context, f AppFilter) ([]AppRow, in
 	var rows []AppRow
 	err := eachRow(ctx, s.db, q, args, func(sc scanner) error {
 		var r AppRow
-		err := sc.Scan(&r.ID, &r.Reference, &r.Status, &r.Eligibility, &r.EligibilityReason, timeCol{&r.SubmittedAt},
+		err := sc.Scan(&r.ID, &r.Reference, &r.Status, &r.Eligibility, &r.EligibilityReason, timeCol(&r.SubmittedAt),
 			&r.OrganisationID, &r.Name.AR, &r.Name.FR, &r.Name.ZGH, &r.Province, &r.Sector, &r.LegalForm, &r.WomenLed, &r.YouthLed)
 		rows = append(rows, r)
 		return err

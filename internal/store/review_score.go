@@ -27,8 +27,8 @@ const reviewColumns = `r.application_id, r.reviewer_id, r.scores, r.comment, r.c
 func scanReview(sc scanner) (ReviewRow, error) {
 	var r ReviewRow
 	var scores string
-	err := sc.Scan(&r.ApplicationID, &r.ReviewerID, &scores, &r.Comment, &r.Conflict, timeCol{&r.SubmittedAt},
-		timeCol{&r.AssignedAt}, &r.ReviewerName)
+	err := sc.Scan(&r.ApplicationID, &r.ReviewerID, &scores, &r.Comment, &r.Conflict, timeCol(&r.SubmittedAt),
+		timeCol(&r.AssignedAt), &r.ReviewerName)
 	if err == nil {
 		err = json.Unmarshal([]byte(scores), &r.Scores)
 	}

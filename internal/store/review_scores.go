@@ -56,7 +56,7 @@ func (s *Store) reviewsOf(ctx context.Context, where string, args ...any) (map[i
 		FROM reviews r JOIN applications a ON a.id = r.application_id`+where, args, func(sc scanner) error {
 		var r application.Review
 		var scores string
-		if err := sc.Scan(&r.ApplicationID, &r.ReviewerID, &scores, &r.Conflict, timeCol{&r.SubmittedAt}); err != nil {
+		if err := sc.Scan(&r.ApplicationID, &r.ReviewerID, &scores, &r.Conflict, timeCol(&r.SubmittedAt)); err != nil {
 			return err
 		}
 		if err := json.Unmarshal([]byte(scores), &r.Scores); err != nil {

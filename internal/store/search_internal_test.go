@@ -9,7 +9,7 @@ import (
 
 	"github.com/aswaq/aswaq/internal/mltext"
 	"github.com/aswaq/aswaq/internal/org"
-	"github.com/aswaq/aswaq/internal/store/pgtest"
+	"github.com/aswaq/aswaq/internal/platform/db/dbtest"
 	"github.com/aswaq/aswaq/internal/taxonomy"
 )
 
@@ -27,8 +27,8 @@ func searchEngines(t *testing.T, fn func(t *testing.T, s *Store)) {
 		return s
 	}
 	t.Run("sqlite", func(t *testing.T) { fn(t, open(t, filepath.Join(t.TempDir(), "aswaq.db"))) })
-	if base := pgtest.URL(); base != "" {
-		t.Run("postgres", func(t *testing.T) { fn(t, open(t, pgtest.NewSchemaURL(t, base))) })
+	if base := dbtest.URL(); base != "" {
+		t.Run("postgres", func(t *testing.T) { fn(t, open(t, dbtest.NewSchemaURL(t, base))) })
 	}
 }
 

@@ -75,7 +75,7 @@ func (s *Store) tokenUser(ctx context.Context, q querier, tokenHash, purpose str
 	var userID int64
 	var expires, used time.Time
 	err := q.QueryRowContext(ctx, `SELECT token_hash, user_id, expires_at, used_at FROM user_tokens WHERE token_hash = $1 AND purpose = $2`,
-		tokenHash, purpose).Scan(&stored, &userID, timeCol{&expires}, timeCol{&used})
+		tokenHash, purpose).Scan(&stored, &userID, timeCol(&expires), timeCol(&used))
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		return account.User{}, errLinkInvalid()

@@ -65,7 +65,7 @@ func (s *Store) Upload(ctx context.Context, id string, userID int64, withData bo
 	u := Upload{ID: id}
 	var mapping, result string
 	cols := `user_id, file_name, size, region, mapping, result, created_at`
-	dest := []any{&u.UserID, &u.FileName, &u.Size, &u.Region, &mapping, &result, timeCol{&u.CreatedAt}}
+	dest := []any{&u.UserID, &u.FileName, &u.Size, &u.Region, &mapping, &result, timeCol(&u.CreatedAt)}
 	if withData {
 		cols += `, data`
 		dest = append(dest, &u.Data)

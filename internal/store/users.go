@@ -16,7 +16,7 @@ const userColumns = `id, name, COALESCE(email, ''), COALESCE(phone, ''), lang, p
 
 func scanUser(sc interface{ Scan(...any) error }) (account.User, error) {
 	var u account.User
-	err := sc.Scan(&u.ID, &u.Name, &u.Email, &u.Phone, &u.Lang, &u.HasPassword, &u.Active, timeCol{&u.CreatedAt})
+	err := sc.Scan(&u.ID, &u.Name, &u.Email, &u.Phone, &u.Lang, &u.HasPassword, &u.Active, timeCol(&u.CreatedAt))
 	return u, err
 }
 
@@ -104,7 +104,7 @@ func (s *Store) UserForLogin(ctx context.Context, identifier string) (account.Us
 	var hash string
 	row := s.db.QueryRowContext(ctx, `SELECT `+userColumns+`, password_hash FROM users WHERE `+col+` = $1`, value)
 	var u account.User
-	err = row.Scan(&u.ID, &u.Name, &u.Email, &u.Phone, &u.Lang, &u.HasPassword, &u.Active, timeCol{&u.CreatedAt}, &hash)
+	err = row.Scan(&u.ID, &u.Name, &u.Email, &u.Phone, &u.Lang, &u.HasPassword, &u.Active, timeCol(&u.CreatedAt), &hash)
 	if errors.Is(err, sql.ErrNoRows) {
 		return u, "", apperr.New(apperr.NotFound, "account.error.login_failed")
 	}
@@ -248,6 +248,6 @@ func (s *Store) UserForLoginByID(ctx context.Context, id int64) (account.User, s
 	var u account.User
 	var hash string
 	err := s.db.QueryRowContext(ctx, `SELECT `+userColumns+`, password_hash FROM users WHERE id = $1`, id).
-		Scan(&u.ID, &u.Name, &u.Email, &u.Phone, &u.Lang, &u.HasPassword, &u.Active, timeCol{&u.CreatedAt}, &hash)
+		Scan(&u.ID, &u.Name, &u.Email, &u.Phone, &u.Lang, &u.HasPassword, &u.Active, timeCol(&u.CreatedAt), &hash)
 	return u, hash, notFoundIfNoRows(err)
 }

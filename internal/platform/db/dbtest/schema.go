@@ -1,7 +1,7 @@
-// Package pgtest gives a test its own PostgreSQL schema on the server named by
-// ASWAQ_TEST_POSTGRES. It does not import the store, so the store's own internal tests can
-// use it as well as storetest.
-package pgtest
+// Package dbtest gives tests a fresh, migrated database on each engine: SQLite always,
+// and PostgreSQL when ASWAQ_TEST_POSTGRES holds a connection URL. Every call gets its own
+// SQLite file or PostgreSQL schema, so tests run in parallel without seeing each other's rows.
+package dbtest
 
 import (
 	"crypto/rand"

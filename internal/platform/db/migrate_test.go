@@ -1,4 +1,4 @@
-package store_test
+package db_test
 
 import (
 	"context"
@@ -8,8 +8,8 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/aswaq/aswaq/internal/store"
-	"github.com/aswaq/aswaq/internal/store/storetest"
+	"github.com/aswaq/aswaq/internal/platform/db"
+	"github.com/aswaq/aswaq/internal/platform/db/dbtest"
 )
 
 // The engines must never drift apart: a version added for one must exist for the other.
@@ -38,7 +38,7 @@ func TestMigrationFoldersHoldTheSameVersions(t *testing.T) {
 }
 
 func TestMigrateIsIdempotentAndReportsStatus(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, s *store.Store) {
+	dbtest.Each(t, func(t *testing.T, s *db.DB) {
 		ctx := context.Background()
 		n, err := s.Migrate(ctx)
 		if err != nil || n != 0 {
@@ -62,7 +62,7 @@ func TestMigrateIsIdempotentAndReportsStatus(t *testing.T) {
 func TestOpenRefusesWhatItCannotOpen(t *testing.T) {
 	ctx := context.Background()
 	for _, dsn := range []string{"", "mysql://localhost/x", "/no/such/folder/aswaq.db", "postgres://nobody@127.0.0.1:1/none?connect_timeout=2"} {
-		if s, err := store.Open(ctx, dsn); err == nil {
+		if s, err := db.Open(ctx, dsn); err == nil {
 			s.Close()
 			t.Errorf("Open(%q) succeeded", dsn)
 		}

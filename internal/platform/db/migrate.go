@@ -1,4 +1,6 @@
-package store
+package db
+
+//go:generate go run gen_reference.go
 
 import (
 	"context"
@@ -22,14 +24,14 @@ type MigrationStatus struct {
 	AppliedAt time.Time
 }
 
-func (s *Store) migrator() (*goose.Provider, error) {
-	dir, err := fs.Sub(migrations, "migrations/"+string(s.engine))
+func (d *DB) migrator() (*goose.Provider, error) {
+	dir, err := fs.Sub(migrations, "migrations/"+string(d.engine))
 	if err != nil {
 		return nil, err
 	}
 	dialect := goose.DialectSQLite3
 	var opts []goose.ProviderOption
-	if s.engine == Postgres {
+	if d.engine == Postgres {
 		dialect = goose.DialectPostgres
 		// Several aswaq processes may start at once against one database: an advisory
 		// lock makes one migrate while the others wait.
@@ -39,12 +41,12 @@ func (s *Store) migrator() (*goose.Provider, error) {
 		}
 		opts = append(opts, goose.WithSessionLocker(locker))
 	}
-	return goose.NewProvider(dialect, s.db, dir, opts...)
+	return goose.NewProvider(dialect, d.pool, dir, opts...)
 }
 
 // Migrate applies every pending migration and returns how many it applied.
-func (s *Store) Migrate(ctx context.Context) (int, error) {
-	p, err := s.migrator()
+func (d *DB) Migrate(ctx context.Context) (int, error) {
+	p, err := d.migrator()
 	if err != nil {
 		return 0, err
 	}
@@ -56,8 +58,8 @@ func (s *Store) Migrate(ctx context.Context) (int, error) {
 }
 
 // MigrationStatus lists every known migration and whether it is applied.
-func (s *Store) MigrationStatus(ctx context.Context) ([]MigrationStatus, error) {
-	p, err := s.migrator()
+func (d *DB) MigrationStatus(ctx context.Context) ([]MigrationStatus, error) {
+	p, err := d.migrator()
 	if err != nil {
 		return nil, err
 	}

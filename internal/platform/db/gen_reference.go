@@ -1,7 +1,7 @@
 //go:build ignore
 
 // gen_reference writes the reference-data migration (regions and provinces) for both
-// engines from the embedded reference list. Run with `go generate ./internal/store`.
+// engines from the embedded reference list. Run with `go generate ./internal/platform/db`.
 package main
 
 import (

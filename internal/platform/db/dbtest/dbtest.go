@@ -1,0 +1,50 @@
+package dbtest
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/aswaq/aswaq/internal/platform/db"
+)
+
+// Each runs fn as a subtest once per available engine.
+func Each(t *testing.T, fn func(t *testing.T, d *db.DB)) {
+	t.Helper()
+	t.Run("sqlite", func(t *testing.T) { fn(t, SQLite(t)) })
+	if URL() != "" {
+		t.Run("postgres", func(t *testing.T) { fn(t, Postgres(t)) })
+	}
+}
+
+// SQLite returns a migrated database in a new SQLite file in the test's temp folder.
+func SQLite(t testing.TB) *db.DB {
+	t.Helper()
+	return Open(t, filepath.Join(t.TempDir(), "aswaq.db"))
+}
+
+// Postgres returns a migrated database in a new schema of the configured server. It fails
+// the test when no server is configured.
+func Postgres(t testing.TB) *db.DB {
+	t.Helper()
+	base := URL()
+	if base == "" {
+		t.Fatalf("%s is not set", Env)
+	}
+	return Open(t, NewSchemaURL(t, base))
+}
+
+// Open opens and migrates the database dsn, closed when the test ends.
+func Open(t testing.TB, dsn string) *db.DB {
+	t.Helper()
+	ctx := context.Background()
+	d, err := db.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { d.Close() })
+	if _, err := d.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
