@@ -181,7 +181,7 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request, p *page)
 		f.Errors["current"] = p.L.T("account.error.current_password_wrong")
 	}
 	if err := checkNewPassword(next, confirm); err != nil {
-		f.fail(p.L, err)
+		f.Fail(p.L, err)
 	}
 	if f.HasErrors() {
 		if f.Error == "" {

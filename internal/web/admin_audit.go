@@ -71,7 +71,7 @@ func (s *Server) auditPage(w http.ResponseWriter, r *http.Request, p *page) (str
 		if err != nil {
 			return "", err
 		}
-		data.Pager = pg.withTotal(total, r.URL)
+		data.Pager = pg.WithTotal(total, r.URL)
 		for _, e := range entries {
 			at := e.At.In(casablanca)
 			data.Rows = append(data.Rows, auditRow{

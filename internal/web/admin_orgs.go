@@ -132,7 +132,7 @@ func (s *Server) orgsPage(w http.ResponseWriter, r *http.Request, p *page) (stri
 	if err != nil {
 		return "", err
 	}
-	d := orgsData{Form: f, Choices: s.orgChoices(p, scopeRegions(all, regions)), Pager: pg.withTotal(total, r.URL)}
+	d := orgsData{Form: f, Choices: s.orgChoices(p, scopeRegions(all, regions)), Pager: pg.WithTotal(total, r.URL)}
 	for _, o := range list {
 		d.Rows = append(d.Rows, s.orgRow(p, o))
 	}
@@ -232,7 +232,7 @@ func (s *Server) createOrg(w http.ResponseWriter, r *http.Request, p *page) (str
 	f := formFrom(r)
 	o := orgFromForm(r, f, 0)
 	d := orgFormData{Form: f, CanManage: true}
-	if f.readErrors(p.L) {
+	if f.ReadErrors(p.L) {
 		f.Error, p.Status = p.L.T("error.invalid_input"), http.StatusUnprocessableEntity
 		return s.renderOrgForm(p, d, "registry.new_title")
 	}
@@ -251,7 +251,7 @@ func (s *Server) createOrg(w http.ResponseWriter, r *http.Request, p *page) (str
 		}
 	}
 	if err := s.store.CreateOrganisation(r.Context(), &o); err != nil {
-		if f.fail(p.L, err) {
+		if f.Fail(p.L, err) {
 			p.Status = http.StatusUnprocessableEntity
 			return s.renderOrgForm(p, d, "registry.new_title")
 		}
@@ -319,12 +319,12 @@ func (s *Server) updateOrg(w http.ResponseWriter, r *http.Request, p *page) (str
 	if !authz.Can(p.User, authz.ManageOrganisations, authz.Resource{Regions: []string{region}, Whole: true}) {
 		o.Status = stored.Status // only organisers validate a record
 	}
-	if f.readErrors(p.L) {
+	if f.ReadErrors(p.L) {
 		f.Error, p.Status = p.L.T("error.invalid_input"), http.StatusUnprocessableEntity
 		return s.renderOrgEdit(r.Context(), p, stored, f)
 	}
 	if err := s.store.UpdateOrganisation(r.Context(), &o); err != nil {
-		if f.fail(p.L, err) {
+		if f.Fail(p.L, err) {
 			p.Status = http.StatusUnprocessableEntity
 			return s.renderOrgEdit(r.Context(), p, stored, f)
 		}

@@ -40,6 +40,6 @@ func (s *Server) outboxPage(w http.ResponseWriter, r *http.Request, p *page) (st
 		total = counts.Failed
 	}
 	p.Title = p.L.T("outbox.title")
-	p.Data = outboxData{Messages: msgs, Counts: counts, Status: string(status), Pager: pg.withTotal(total, r.URL)}
+	p.Data = outboxData{Messages: msgs, Counts: counts, Status: string(status), Pager: pg.WithTotal(total, r.URL)}
 	return "outbox", nil
 }

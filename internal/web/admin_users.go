@@ -31,15 +31,6 @@ func (s *Server) adminRoutes() []route {
 	}
 }
 
-// pathID reads a numeric path segment; anything else is a page that does not exist.
-func pathID(r *http.Request, name string) (int64, error) {
-	id, err := strconv.ParseInt(r.PathValue(name), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, apperr.New(apperr.NotFound, "error.not_found_title")
-	}
-	return id, nil
-}
-
 // userRegions are the regions a user's grants fall in; an admin grant adds "*", a region
 // no organiser holds, so only admins may change an admin.
 func userRegions(gs []account.Grant) []string {
@@ -159,7 +150,7 @@ func (s *Server) usersPage(w http.ResponseWriter, r *http.Request, p *page) (str
 	if err != nil {
 		return "", err
 	}
-	d := usersData{Query: q, Pager: pg.withTotal(total, r.URL)}
+	d := usersData{Query: q, Pager: pg.WithTotal(total, r.URL)}
 	for _, u := range users {
 		gs, err := s.store.Grants(r.Context(), u.ID)
 		if err != nil {
@@ -264,7 +255,7 @@ func (s *Server) invite(w http.ResponseWriter, r *http.Request, p *page) (string
 		}
 	}
 	if err := v.Err(); err != nil {
-		f.fail(p.L, err)
+		f.Fail(p.L, err)
 		p.Status = http.StatusUnprocessableEntity
 		return s.renderInvite(r, p, f)
 	}
@@ -273,7 +264,7 @@ func (s *Server) invite(w http.ResponseWriter, r *http.Request, p *page) (string
 		"name", u.Name, "inviter", p.User.Name, "role", s.i18n.For(u.Lang).T("role."+string(g.Role)),
 		"link", s.link(string(u.Lang), "/invitation/"+tok), "days", int(invitationLifetime.Hours()/24))
 	if err := s.store.Invite(r.Context(), &u, g, hash, s.now().Add(invitationLifetime), msg); err != nil {
-		if f.fail(p.L, err) {
+		if f.Fail(p.L, err) {
 			p.Status = http.StatusUnprocessableEntity
 			return s.renderInvite(r, p, f)
 		}
@@ -353,7 +344,7 @@ func (s *Server) addGrant(w http.ResponseWriter, r *http.Request, p *page) (stri
 	g.UserID = id
 	if err := s.store.AddGrant(r.Context(), &g); err != nil {
 		f := formFrom(r)
-		if f.fail(p.L, err) {
+		if f.Fail(p.L, err) {
 			p.Status = http.StatusUnprocessableEntity
 			return s.renderUser(r, p, f)
 		}

@@ -154,7 +154,7 @@ func (s *Server) saveApplication(w http.ResponseWriter, r *http.Request, p *page
 	id, _ := pathID(r, "id")
 	f := formFrom(r)
 	if err := s.store.SaveAnswers(r.Context(), id, answersIn(f)); err != nil {
-		if f.fail(p.L, err) {
+		if f.Fail(p.L, err) {
 			p.Status = http.StatusUnprocessableEntity
 			return s.renderApplication(r.Context(), p, id, f)
 		}
@@ -185,7 +185,7 @@ func (s *Server) uploadDocument(w http.ResponseWriter, r *http.Request, p *page)
 		_, err = s.store.AddDocument(r.Context(), id, kind, name, data)
 	}
 	if err != nil {
-		if !f.fail(p.L, err) {
+		if !f.Fail(p.L, err) {
 			return "", err
 		}
 		f.Errors["document"] = f.Error
@@ -226,7 +226,7 @@ func (s *Server) removeDocument(w http.ResponseWriter, r *http.Request, p *page)
 		return "", err
 	}
 	if err := s.store.RemoveDocument(r.Context(), id, doc); err != nil {
-		if f := newForm(); f.fail(p.L, err) && apperr.CodeOf(err) != apperr.NotFound {
+		if f := newForm(); f.Fail(p.L, err) && apperr.CodeOf(err) != apperr.NotFound {
 			p.Status = http.StatusConflict
 			return s.renderApplication(r.Context(), p, id, f)
 		}
@@ -260,7 +260,7 @@ func (s *Server) submitApplication(w http.ResponseWriter, r *http.Request, p *pa
 	// The submit button belongs to the answers' form, so what was just typed is kept.
 	if answers := answersIn(f); len(answers) > 0 {
 		if err := s.store.SaveAnswers(r.Context(), id, answers); err != nil {
-			if f.fail(p.L, err) {
+			if f.Fail(p.L, err) {
 				p.Status = http.StatusUnprocessableEntity
 				return s.renderApplication(r.Context(), p, id, f)
 			}
@@ -268,7 +268,7 @@ func (s *Server) submitApplication(w http.ResponseWriter, r *http.Request, p *pa
 		}
 	}
 	if err := s.store.SubmitApplication(r.Context(), id, receipt); err != nil {
-		if f.fail(p.L, err) {
+		if f.Fail(p.L, err) {
 			f.Error = p.L.T("apply.incomplete")
 			p.Status = http.StatusUnprocessableEntity
 			return s.renderApplication(r.Context(), p, id, f)

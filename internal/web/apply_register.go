@@ -60,7 +60,7 @@ func (s *Server) registerApplicant(w http.ResponseWriter, r *http.Request, p *pa
 	fail := func(err error) (string, error) {
 		delete(f.Values, "password")
 		delete(f.Values, "confirm")
-		if f.fail(p.L, err) {
+		if f.Fail(p.L, err) {
 			p.Status = http.StatusUnprocessableEntity
 			return s.renderRegister(r, p, f)
 		}

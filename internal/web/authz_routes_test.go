@@ -340,13 +340,13 @@ func TestEveryRouteAndRole(t *testing.T) {
 	ctx := context.Background()
 	covered := 0
 	for _, rt := range f.srv.routes() {
-		if rt.perm == "" {
-			t.Errorf("route %q declares no permission", rt.pattern)
+		if rt.Perm == "" {
+			t.Errorf("route %q declares no permission", rt.Pattern)
 			continue
 		}
-		want, ok := allowed[rt.pattern]
+		want, ok := allowed[rt.Pattern]
 		if !ok {
-			t.Errorf("route %q is missing from the authorization table", rt.pattern)
+			t.Errorf("route %q is missing from the authorization table", rt.Pattern)
 			continue
 		}
 		for _, role := range testRoles {
@@ -355,32 +355,32 @@ func TestEveryRouteAndRole(t *testing.T) {
 			grants, _ := f.st.Grants(ctx, target)
 			rc := requestContext{user: target, grant: grants[0].ID, edition: f.sefrou, org: f.coop, spareOrg: f.spareOrg(t)}
 			rc.orgForm = f.orgForm(t)
-			if strings.Contains(rt.pattern, "applications/{id}") || strings.Contains(rt.pattern, "review/{id}") ||
-				strings.Contains(rt.pattern, "documents/{id}") || strings.HasSuffix(rt.pattern, "/apply") ||
-				strings.Contains(rt.pattern, "/selection") || strings.Contains(rt.pattern, "/fairness") ||
-				strings.Contains(rt.pattern, "/people") {
+			if strings.Contains(rt.Pattern, "applications/{id}") || strings.Contains(rt.Pattern, "review/{id}") ||
+				strings.Contains(rt.Pattern, "documents/{id}") || strings.HasSuffix(rt.Pattern, "/apply") ||
+				strings.Contains(rt.Pattern, "/selection") || strings.Contains(rt.Pattern, "/fairness") ||
+				strings.Contains(rt.Pattern, "/people") {
 				rc.application, rc.doc = f.application(t)
 			}
-			if strings.Contains(rt.pattern, "products") {
+			if strings.Contains(rt.Pattern, "products") {
 				rc.product = f.product(t)
 			}
-			if strings.Contains(rt.pattern, "{photo}") {
+			if strings.Contains(rt.Pattern, "{photo}") {
 				owner, id := store.PhotoOfOrganisation, f.coop
-				if strings.Contains(rt.pattern, "/products/") {
+				if strings.Contains(rt.Pattern, "/products/") {
 					owner, id = store.PhotoOfProduct, rc.product
 				}
 				rc.photo = f.photo(t, owner, id)
 			}
-			if strings.Contains(rt.pattern, "{upload}") {
+			if strings.Contains(rt.Pattern, "{upload}") {
 				// Each role's own upload of a region 03 file: only whose region it is may go on.
 				rc.upload = f.upload(t, role, "03")
 			}
-			method, path, form := requestFor(rt.pattern, rc)
+			method, path, form := requestFor(rt.Pattern, rc)
 			resp := f.request(t, role, method, path, form)
 			resp.Body.Close()
 			got := resp.StatusCode
 			sentToLogin := got == http.StatusSeeOther && strings.Contains(resp.Header.Get("Location"), "/login?next=")
-			denied := sentToLogin || (got == http.StatusNotFound && rt.perm != authz.Public)
+			denied := sentToLogin || (got == http.StatusNotFound && rt.Perm != authz.Public)
 			shouldPass := contains(want, role)
 			switch {
 			case got >= 500:

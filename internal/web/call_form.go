@@ -99,7 +99,7 @@ func formMinute(f *form, field, s string) time.Time {
 	}
 	t, err := time.ParseInLocation(localMinute, s, casablanca)
 	if err != nil {
-		f.readError(field, "call.error.time_format")
+		f.ReadError(field, "call.error.time_format")
 	}
 	return t
 }

@@ -123,12 +123,12 @@ func (s *Server) saveCall(w http.ResponseWriter, r *http.Request, p *page) (stri
 		growRows(f, callGroups)
 		return s.renderCallForm(r.Context(), p, &e, f, isNew)
 	}
-	if f.readErrors(p.L) {
+	if f.ReadErrors(p.L) {
 		f.Error, p.Status = p.L.T("error.invalid_input"), http.StatusUnprocessableEntity
 		return s.renderCallForm(r.Context(), p, &e, f, isNew)
 	}
 	if err := s.store.SaveCall(r.Context(), &c); err != nil {
-		if f.fail(p.L, err) {
+		if f.Fail(p.L, err) {
 			p.Status = http.StatusUnprocessableEntity
 			return s.renderCallForm(r.Context(), p, &e, f, isNew)
 		}

@@ -55,7 +55,7 @@ func (s *Server) cataloguePage(w http.ResponseWriter, r *http.Request, p *page) 
 	}
 	f := newForm()
 	f.Values = c.Values
-	d := catalogueData{Form: f, Filters: s.filterSelects(p, c), Pager: pg.withTotal(res.Total, r.URL)}
+	d := catalogueData{Form: f, Filters: s.filterSelects(p, c), Pager: pg.WithTotal(res.Total, r.URL)}
 	for _, fl := range catalogueFlags {
 		d.Flags = append(d.Flags, filterSelect{Name: fl.name, Label: p.L.T(fl.label), Current: c.Values[fl.name]})
 	}

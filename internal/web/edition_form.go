@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 
@@ -14,7 +13,6 @@ import (
 // "partners.2.name_ar", so a row's error lands next to it. The form shows the stored rows
 // and a few empty ones; "add rows" sends the form back with more, without saving, so it
 // works without JavaScript. Empty rows are ignored.
-const spareRows = 2
 
 // editionFromForm reads the edition form. Values that cannot be read (a number that is not
 // one, a time that is not one) become field errors on f; what was typed is kept.
@@ -73,13 +71,6 @@ func (s *Server) editionFromForm(r *http.Request, f *form, id int64) fair.Editio
 	return e
 }
 
-// rowCount is how many rows of a repeated group the form sent: the rows field, which the
-// form keeps up to date, bounded so a crafted request cannot make the server loop long.
-func rowCount(v url.Values, group string) int {
-	n, _ := strconv.Atoi(v.Get(group + ".rows"))
-	return min(max(n, 0), 50)
-}
-
 // formHours reads the opening and closing times; both or neither must be given.
 func formHours(f *form, opens, closes string) fair.Hours {
 	opens, closes = strings.TrimSpace(opens), strings.TrimSpace(closes)
@@ -89,7 +80,7 @@ func formHours(f *form, opens, closes string) fair.Hours {
 	o, ok1 := fair.ParseClock(opens)
 	c, ok2 := fair.ParseClock(closes)
 	if !ok1 || !ok2 {
-		f.readError("hours", "fair.error.hours_format")
+		f.ReadError("hours", "fair.error.hours_format")
 		return fair.Hours{}
 	}
 	return fair.Hours{Opens: o, Closes: c, Set: true}
@@ -162,22 +153,3 @@ func editionValues(e fair.Edition) *form {
 
 // editionGroups are the edition form's repeated groups.
 var editionGroups = []string{"partners", "spaces", "guests"}
-
-// growRows adds spare rows to every group, when the user asks for more.
-func growRows(f *form, groups []string) {
-	for _, g := range groups {
-		n, _ := strconv.Atoi(f.Get(g + ".rows"))
-		f.Values[g+".rows"] = strconv.Itoa(min(max(n, 0)+spareRows, 50))
-	}
-}
-
-// rows numbers the rows of a group for the template: 1…n.
-func (f *form) Rows(group string) []int {
-	n, _ := strconv.Atoi(f.Get(group + ".rows"))
-	n = min(max(n, 0), 50)
-	out := make([]int, n)
-	for i := range out {
-		out[i] = i + 1
-	}
-	return out
-}

@@ -153,12 +153,12 @@ func (s *Server) createEdition(w http.ResponseWriter, r *http.Request, p *page) 
 		growRows(f, editionGroups)
 		return s.renderEditionForm(r.Context(), p, d, "edition.new_title")
 	}
-	if f.readErrors(p.L) {
+	if f.ReadErrors(p.L) {
 		f.Error, p.Status = p.L.T("error.invalid_input"), http.StatusUnprocessableEntity
 		return s.renderEditionForm(r.Context(), p, d, "edition.new_title")
 	}
 	if err := s.store.CreateEdition(r.Context(), &e); err != nil {
-		if f.fail(p.L, err) {
+		if f.Fail(p.L, err) {
 			p.Status = http.StatusUnprocessableEntity
 			return s.renderEditionForm(r.Context(), p, d, "edition.new_title")
 		}
@@ -204,12 +204,12 @@ func (s *Server) updateEdition(w http.ResponseWriter, r *http.Request, p *page) 
 		growRows(f, editionGroups)
 		return s.renderEditionEdit(r.Context(), p, stored, f)
 	}
-	if f.readErrors(p.L) {
+	if f.ReadErrors(p.L) {
 		f.Error, p.Status = p.L.T("error.invalid_input"), http.StatusUnprocessableEntity
 		return s.renderEditionEdit(r.Context(), p, stored, f)
 	}
 	if err := s.store.UpdateEdition(r.Context(), &e); err != nil {
-		if f.fail(p.L, err) {
+		if f.Fail(p.L, err) {
 			p.Status = http.StatusUnprocessableEntity
 			return s.renderEditionEdit(r.Context(), p, stored, f)
 		}
@@ -231,7 +231,7 @@ func (s *Server) moveEdition(w http.ResponseWriter, r *http.Request, p *page) (s
 			return "", err2
 		}
 		f := editionValues(e)
-		if !f.fail(p.L, err) {
+		if !f.Fail(p.L, err) {
 			return "", err
 		}
 		p.Status = http.StatusConflict
@@ -291,12 +291,12 @@ func (s *Server) createTour(w http.ResponseWriter, r *http.Request, p *page) (st
 	f := formFrom(r)
 	t := fair.Tour{RegionCode: f.Get("region"), Year: formCount(f, "year", f.Get("year")),
 		Title: mltext.Text{AR: f.Get("title_ar"), FR: f.Get("title_fr")}}
-	if f.readErrors(p.L) {
+	if f.ReadErrors(p.L) {
 		f.Error, p.Status = p.L.T("error.invalid_input"), http.StatusUnprocessableEntity
 		return s.renderTours(r.Context(), p, f)
 	}
 	if err := s.store.CreateTour(r.Context(), &t); err != nil {
-		if f.fail(p.L, err) {
+		if f.Fail(p.L, err) {
 			p.Status = http.StatusUnprocessableEntity
 			return s.renderTours(r.Context(), p, f)
 		}

@@ -130,7 +130,7 @@ func (s *Server) setPassword(w http.ResponseWriter, r *http.Request, p *page, pu
 	pw, confirm := f.Get("password"), f.Get("confirm")
 	f.Values = map[string]string{}
 	if err := checkNewPassword(pw, confirm); err != nil {
-		f.fail(p.L, err)
+		f.Fail(p.L, err)
 		p.Title, p.Status = p.L.T("account.set_password_title"), http.StatusUnprocessableEntity
 		p.Data = setPasswordData{User: u, Invitation: purpose == store.PurposeInvitation, Form: f}
 		return "set_password", nil

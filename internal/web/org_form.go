@@ -54,7 +54,7 @@ func formDate(f *form, field, s string) civil.Date {
 	}
 	d, err := civil.Parse(s)
 	if err != nil {
-		f.readError(field, "form.error.date")
+		f.ReadError(field, "form.error.date")
 	}
 	return d
 }
@@ -66,7 +66,7 @@ func formCount(f *form, field, s string) int {
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil || n < 0 {
-		f.readError(field, "form.error.count")
+		f.ReadError(field, "form.error.count")
 	}
 	return n
 }

@@ -76,7 +76,7 @@ func (s *Server) addPerson(w http.ResponseWriter, r *http.Request, p *page) (str
 	person := application.StandPerson{ApplicationID: id, Name: f.Get("name"), NationalID: f.Get("national_id"),
 		Phone: f.Get("phone"), Gender: application.Gender(f.Get("gender")), Role: application.PersonRole(f.Get("role"))}
 	if err := s.store.AddStandPerson(r.Context(), &person); err != nil {
-		if !f.fail(p.L, err) {
+		if !f.Fail(p.L, err) {
 			return "", err
 		}
 		p.Status = http.StatusUnprocessableEntity

@@ -21,7 +21,7 @@ import (
 func (s *Server) changePlan(w http.ResponseWriter, r *http.Request, p *page, f *form, edit func(venue.Plan) (venue.Plan, []string, error),
 	flashKey string, next func(id int64) string) (string, error) {
 	id, _ := pathID(r, "id")
-	if f.readErrors(p.L) {
+	if f.ReadErrors(p.L) {
 		p.Status = http.StatusUnprocessableEntity
 		return s.renderPlan(r, p, id, f, []string{p.L.T("error.invalid_input")}, "")
 	}
@@ -48,7 +48,7 @@ func (s *Server) planURL(p *page, id int64) string { return s.editionAdminURL(p,
 func metres(f *form, name string) int {
 	cm, ok := venue.ParseMetres(f.Get(name))
 	if !ok {
-		f.readError(name, "plan.error.metres")
+		f.ReadError(name, "plan.error.metres")
 	}
 	return cm
 }
@@ -64,7 +64,7 @@ func (s *Server) startPlan(w http.ResponseWriter, r *http.Request, p *page) (str
 	}
 	wd, d := metres(f, "start_width"), metres(f, "start_depth")
 	ew, clear := metres(f, "start_entrance_width"), metres(f, "start_clearance")
-	if f.readErrors(p.L) {
+	if f.ReadErrors(p.L) {
 		p.Status = http.StatusUnprocessableEntity
 		return s.renderPlan(r, p, id, f, []string{p.L.T("error.invalid_input")}, "")
 	}
@@ -101,7 +101,7 @@ func (s *Server) addZone(w http.ResponseWriter, r *http.Request, p *page) (strin
 	} else if i, err := strconv.Atoi(choice); err == nil && i >= 0 && i < len(e.Spaces) {
 		z.Kind, z.Name = e.Spaces[i].Kind, mltext.Text{AR: e.Spaces[i].Name.AR, FR: e.Spaces[i].Name.FR}
 	} else {
-		f.readError("zone_space", "plan.error.zone_space")
+		f.ReadError("zone_space", "plan.error.zone_space")
 	}
 	if z.Code == "" {
 		z.Code = venue.DefaultPrefix(z.Kind)
@@ -181,7 +181,7 @@ func (s *Server) generateZone(w http.ResponseWriter, r *http.Request, p *page) (
 	if run := strings.TrimSpace(f.Get("gen_run")); run != "" {
 		n, err := strconv.Atoi(run)
 		if err != nil {
-			f.readError("gen_run", "plan.error.count")
+			f.ReadError("gen_run", "plan.error.count")
 		}
 		l.MaxRun = n
 	}
@@ -229,7 +229,7 @@ func (s *Server) editStand(w http.ResponseWriter, r *http.Request, p *page) (str
 	default:
 		capacity, err := strconv.Atoi(f.Get("st_capacity"))
 		if err != nil {
-			f.readError("st_capacity", "plan.error.count")
+			f.ReadError("st_capacity", "plan.error.count")
 		}
 		st := venue.Stand{Code: strings.TrimSpace(f.Get("st_code")), Facing: venue.Side(f.Get("st_facing")), Kind: venue.StandKind(f.Get("st_kind")),
 			Rect:  venue.Rect{X: metres(f, "st_x"), Y: metres(f, "st_y"), W: metres(f, "st_w"), H: metres(f, "st_d")},

@@ -137,7 +137,7 @@ func (s *Server) createProduct(w http.ResponseWriter, r *http.Request, p *page) 
 			http.Redirect(w, r, "/"+p.Code+"/admin/products/"+strconv.FormatInt(prod.ID, 10), http.StatusSeeOther)
 			return "", nil
 		}
-		if !f.fail(p.L, err) {
+		if !f.Fail(p.L, err) {
 			return "", err
 		}
 	}
@@ -211,7 +211,7 @@ func (s *Server) updateProduct(w http.ResponseWriter, r *http.Request, p *page) 
 			http.Redirect(w, r, "/"+p.Code+"/admin/products/"+strconv.FormatInt(id, 10), http.StatusSeeOther)
 			return "", nil
 		}
-		if !f.fail(p.L, err) {
+		if !f.Fail(p.L, err) {
 			return "", err
 		}
 	}

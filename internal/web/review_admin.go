@@ -100,7 +100,7 @@ func (s *Server) applicationsPage(w http.ResponseWriter, r *http.Request, p *pag
 		return "", err
 	}
 	d := applicationsData{EditionID: id, EditionTitle: e.Title.In(p.Code), EditionURL: s.editionAdminURL(p, id), HasCall: hasCall,
-		Form: f, Pager: pg.withTotal(total, r.URL), Needed: c.ReviewersEach}
+		Form: f, Pager: pg.WithTotal(total, r.URL), Needed: c.ReviewersEach}
 	d.Filters, d.Counts = s.appFacets(p, r.URL, f, counts)
 	export := r.URL.Query()
 	export.Del("page")

@@ -124,7 +124,7 @@ func (s *Server) setEligibility(w http.ResponseWriter, r *http.Request, p *page)
 	f := formFrom(r)
 	err := s.store.SetEligibility(r.Context(), id, application.Eligibility(f.Get("eligibility")), f.Get("reason"))
 	if err != nil {
-		if !f.fail(p.L, err) {
+		if !f.Fail(p.L, err) {
 			return "", err
 		}
 		ac, err2 := s.loadApplication(r.Context(), id)

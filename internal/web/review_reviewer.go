@@ -127,17 +127,17 @@ func (s *Server) saveReview(w http.ResponseWriter, r *http.Request, p *page) (st
 		}
 		n, err := strconv.Atoi(westernDigits(strings.TrimSpace(v)))
 		if err != nil {
-			f.readError(name, "review.error.score_number")
+			f.ReadError(name, "review.error.score_number")
 			continue
 		}
 		scores[code] = n
 	}
 	err := s.store.SaveReview(r.Context(), id, p.User.UserID, scores, f.Get("comment"))
-	if f.readErrors(p.L) && err == nil {
+	if f.ReadErrors(p.L) && err == nil {
 		err = apperr.New(apperr.Invalid, "error.invalid_input")
 	}
 	if err != nil {
-		if !f.fail(p.L, err) {
+		if !f.Fail(p.L, err) {
 			return "", err
 		}
 		if apperr.CodeOf(err) == apperr.NotFound {
@@ -161,7 +161,7 @@ func (s *Server) declareConflict(w http.ResponseWriter, r *http.Request, p *page
 	cf := formFrom(r)
 	replacement, err := s.store.DeclareConflict(r.Context(), id, p.User.UserID, cf.Get("reason"))
 	if err != nil {
-		if !cf.fail(p.L, err) || apperr.CodeOf(err) == apperr.NotFound {
+		if !cf.Fail(p.L, err) || apperr.CodeOf(err) == apperr.NotFound {
 			return "", err
 		}
 		p.Status = http.StatusUnprocessableEntity

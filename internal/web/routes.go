@@ -2,18 +2,13 @@ package web
 
 import (
 	"net/http"
-	"strings"
 
 	"github.com/aswaq/aswaq/internal/authz"
-	"github.com/aswaq/aswaq/internal/i18n"
+	"github.com/aswaq/aswaq/internal/platform/webkit"
 )
 
-// route is one entry of the routing table. Every route declares the permission it needs
-// and, for routes about one record, how to find the regions of that record; guard checks
-// them before the handler runs. Pages live under a language prefix: their pattern starts
-// with /{lang}/ and is registered once per language (a literal prefix per language keeps
-// the mux free of conflicts with /static/ and /healthz, and sends unknown prefixes to the
-// localized 404).
+// route is one entry of this package's routing table, turned into a webkit.Route (see
+// there for what each field means).
 type route struct {
 	pattern  string
 	perm     authz.Permission
@@ -22,11 +17,11 @@ type route struct {
 	page     pageFunc     // for routes under /{lang}/
 }
 
-func (s *Server) routes() []route {
+func (s *Server) routes() []webkit.Route {
 	rs := []route{
-		{pattern: "GET /{$}", perm: authz.Public, handler: http.HandlerFunc(s.chooseLanguage)},
+		{pattern: "GET /{$}", perm: authz.Public, handler: http.HandlerFunc(s.ChooseLanguage)},
 		{pattern: "GET /healthz", perm: authz.Public, handler: http.HandlerFunc(s.health)},
-		{pattern: "GET /static/{dir}/{file}", perm: authz.Public, handler: s.assets},
+		{pattern: "GET /static/{dir}/{file}", perm: authz.Public, handler: s.Assets()},
 		{pattern: "GET /media/{name}", perm: authz.Public, handler: http.HandlerFunc(s.media)},
 		{pattern: "GET /sitemap.xml", perm: authz.Public, handler: http.HandlerFunc(s.sitemap)},
 		{pattern: "GET /robots.txt", perm: authz.Public, handler: http.HandlerFunc(s.robots)},
@@ -47,20 +42,10 @@ func (s *Server) routes() []route {
 	rs = append(rs, s.reviewRoutes()...)
 	rs = append(rs, s.planRoutes()...)
 	rs = append(rs, s.mapRoutes()...)
-	return append(rs, route{pattern: "/", perm: authz.Public, handler: http.HandlerFunc(s.notFound)})
-}
-
-func (s *Server) register(mux *http.ServeMux) {
-	for _, rt := range s.routes() {
-		if rt.page == nil { // static files, health, redirects: no session needed
-			mux.Handle(rt.pattern, rt.handler)
-			continue
-		}
-		for _, l := range i18n.All {
-			h := s.page(l, rt.page, rt.perm == authz.Public && strings.HasPrefix(rt.pattern, "GET "))
-			h = s.guard(l, rt, h)
-			h = s.withSession(h)
-			mux.Handle(strings.Replace(rt.pattern, "{lang}", string(l), 1), h)
-		}
+	rs = append(rs, route{pattern: "/", perm: authz.Public, handler: http.HandlerFunc(s.NotFound)})
+	out := make([]webkit.Route, len(rs))
+	for i, rt := range rs {
+		out[i] = webkit.Route{Pattern: rt.pattern, Perm: rt.perm, Resource: rt.resource, Handler: rt.handler, Page: rt.page}
 	}
+	return out
 }

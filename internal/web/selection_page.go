@@ -80,18 +80,18 @@ func (s *Server) runSelection(w http.ResponseWriter, r *http.Request, p *page) (
 	}
 	c := in.Call
 	c.Quotas, c.Stands = posted.Quotas, seats
-	if f.readErrors(p.L) {
+	if f.ReadErrors(p.L) {
 		f.Error, p.Status = p.L.T("error.invalid_input"), http.StatusUnprocessableEntity
 		return s.renderSelection(p, &in, f, in.Call.Quotas, in.Call.Stands, "")
 	}
 	if err := c.Validate(); err != nil {
-		f.fail(p.L, err)
+		f.Fail(p.L, err)
 		p.Status = http.StatusUnprocessableEntity
 		return s.renderSelection(p, &in, f, in.Call.Quotas, in.Call.Stands, "")
 	}
 	if f.Get("action") == "save" {
 		if err := s.store.SaveCall(r.Context(), &c); err != nil {
-			if f.fail(p.L, err) {
+			if f.Fail(p.L, err) {
 				p.Status = http.StatusUnprocessableEntity
 				return s.renderSelection(p, &in, f, in.Call.Quotas, in.Call.Stands, "")
 			}
@@ -110,7 +110,7 @@ func (s *Server) pinCandidate(w http.ResponseWriter, r *http.Request, p *page) (
 	app, _ := strconv.ParseInt(f.Get("application"), 10, 64)
 	err := s.store.SetPin(r.Context(), id, store.SelectionPin{ApplicationID: app, Side: selection.PinSide(f.Get("side")), Justification: f.Get("justification")})
 	if err != nil {
-		if !f.fail(p.L, err) || apperr.CodeOf(err) == apperr.NotFound {
+		if !f.Fail(p.L, err) || apperr.CodeOf(err) == apperr.NotFound {
 			return "", err
 		}
 		in, err := s.selectionInputs(r.Context(), id)
@@ -149,7 +149,7 @@ func (s *Server) publishSelection(w http.ResponseWriter, r *http.Request, p *pag
 	}
 	f := formFrom(r)
 	fail := func(err error) (string, error) {
-		if !f.fail(p.L, err) {
+		if !f.Fail(p.L, err) {
 			return "", err
 		}
 		p.Status = http.StatusUnprocessableEntity
@@ -236,7 +236,7 @@ func (s *Server) refill(w http.ResponseWriter, r *http.Request, p *page) (string
 		return messages(appID, application.Selected, selection.Reason{Decision: selection.DecisionSelected, Code: store.CodeRefill})
 	}
 	if err := s.store.Refill(r.Context(), id, withdrawn, replacement, f.Get("justification"), notify); err != nil {
-		if !f.fail(p.L, err) {
+		if !f.Fail(p.L, err) {
 			return "", err
 		}
 		p.Status = http.StatusConflict

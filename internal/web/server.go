@@ -1,22 +1,23 @@
-// Package web is Aswaq's HTTP interface: routes, middleware, handlers grouped by page
-// area, templates and static files. Handlers call the store and the domain packages; they
-// never write SQL.
+// Package web holds the pages of the features that have not yet moved into a room of their
+// own (internal/<feature>/web), and puts every feature's routes together into one server.
+// Handlers call the store, the features' services and the domain packages; they never
+// write SQL. The page kit they share is internal/platform/webkit.
 package web
 
 import (
 	"context"
 	"fmt"
-	"html/template"
 	"log/slog"
 	"net/http"
 	"runtime"
-	"strings"
 	"time"
 
 	"github.com/alexedwards/scs/v2"
 
+	"github.com/aswaq/aswaq/internal/authz"
 	"github.com/aswaq/aswaq/internal/geo"
 	"github.com/aswaq/aswaq/internal/i18n"
+	"github.com/aswaq/aswaq/internal/platform/webkit"
 	"github.com/aswaq/aswaq/internal/store"
 )
 
@@ -47,18 +48,16 @@ type Config struct {
 
 // Server serves Aswaq over HTTP.
 type Server struct {
+	*webkit.Kit
 	store        *store.Store
 	i18n         *i18n.Bundle
 	log          *slog.Logger
 	version      string
 	now          func() time.Time
-	assets       *assets
-	pages        map[string]*template.Template
 	regions      map[string]geo.Region
 	provinces    map[string]geo.Prov
 	provinceList []geo.Prov // ordered by region and code, for pickers
 	handler      http.Handler
-	cache        *pageCache // nil when turned off
 
 	sessions     *scs.SessionManager
 	baseURL      string
@@ -73,11 +72,26 @@ type Server struct {
 // New prepares a server: it loads templates, static files and the reference data once, so
 // that serving a page touches the database only for what changes.
 func New(ctx context.Context, cfg Config) (*Server, error) {
-	s := &Server{store: cfg.Store, i18n: cfg.Bundle, log: cfg.Logger, version: cfg.Version, now: cfg.Now,
-		baseURL: strings.TrimRight(cfg.BaseURL, "/"), trustProxy: cfg.TrustProxy, outboxNotify: cfg.OutboxNotify}
-	if s.baseURL == "" {
-		s.baseURL = "http://127.0.0.1:8080"
+	regions, err := cfg.Store.Regions(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("loading reference data: %w", err)
 	}
+	provinces, err := cfg.Store.Provinces(ctx, "")
+	if err != nil {
+		return nil, fmt.Errorf("loading reference data: %w", err)
+	}
+	kit, err := webkit.New(webkit.Config{
+		Bundle: cfg.Bundle, Logger: cfg.Logger, Version: cfg.Version, Now: cfg.Now,
+		Generation: cfg.Store.Generation, Sessions: cfg.Store.Sessions(), Principal: cfg.Store.Principal,
+		Regions: regions, Provinces: provinces, Nav: workAreas,
+		PageCacheTTL: cfg.PageCacheTTL, BaseURL: cfg.BaseURL, TrustProxy: cfg.TrustProxy,
+	})
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{Kit: kit, store: cfg.Store, i18n: kit.I18n, log: kit.Log, version: cfg.Version, now: kit.Now,
+		regions: kit.Regions, provinces: kit.Provinces, provinceList: kit.ProvinceList,
+		sessions: kit.Sessions, baseURL: kit.BaseURL, trustProxy: cfg.TrustProxy, outboxNotify: cfg.OutboxNotify}
 	if s.outboxNotify == nil {
 		s.outboxNotify = func() {}
 	}
@@ -89,70 +103,25 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	s.hashes = make(chan struct{}, 2*runtime.GOMAXPROCS(0))
 	s.photoSlots = make(chan struct{}, 2)
 	s.importSlots = make(chan struct{}, 2)
-	s.sessions = s.newSessions(strings.HasPrefix(s.baseURL, "https://"))
-	if s.now == nil {
-		s.now = time.Now
-	}
-	if s.log == nil {
-		s.log = slog.New(slog.DiscardHandler)
-	}
-	switch ttl := cfg.PageCacheTTL; {
-	case ttl == 0:
-		s.cache = newPageCache(10*time.Second, 2048, s.store.Generation, s.now)
-	case ttl > 0:
-		s.cache = newPageCache(ttl, 2048, s.store.Generation, s.now)
-	}
-	var err error
-	if s.assets, err = loadAssets(); err != nil {
-		return nil, fmt.Errorf("loading static files: %w", err)
-	}
-	if s.pages, err = s.parseTemplates(); err != nil {
-		return nil, fmt.Errorf("parsing templates: %w", err)
-	}
-	if err := s.loadReference(ctx); err != nil {
-		return nil, fmt.Errorf("loading reference data: %w", err)
+	kit.AddTemplates(templatePages)
+	if err := kit.Build(); err != nil {
+		return nil, err
 	}
 	mux := http.NewServeMux()
-	s.register(mux)
-	var h http.Handler = mux
-	h = s.crossOriginProtection(h)
-	h = withSecurityHeaders(h)
-	h = s.withRecovery(h)
-	h = withLogging(s.log, h)
-	h = withRequestID(h)
-	s.handler = h
+	kit.Register(mux, s.routes())
+	s.handler = kit.Handler(mux)
 	return s, nil
 }
 
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
 
-func (s *Server) loadReference(ctx context.Context) error {
-	regions, err := s.store.Regions(ctx)
-	if err != nil {
-		return err
-	}
-	provinces, err := s.store.Provinces(ctx, "")
-	if err != nil {
-		return err
-	}
-	s.regions = make(map[string]geo.Region, len(regions))
-	for _, r := range regions {
-		s.regions[r.Code] = r
-	}
-	s.provinceList = provinces
-	s.provinces = make(map[string]geo.Prov, len(provinces))
-	for _, p := range provinces {
-		s.provinces[p.Code] = p
-	}
-	return nil
-}
-
-// crossOriginProtection refuses state-changing requests sent by other sites (CSRF), using
-// the browser's Sec-Fetch-Site and Origin headers; refusals get a localized page.
-func (s *Server) crossOriginProtection(next http.Handler) http.Handler {
-	cop := http.NewCrossOriginProtection()
-	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		s.renderError(w, r, langOfPath(r.URL.Path), http.StatusForbidden)
-	}))
-	return cop.Handler(next)
+// workAreas are the signed-in navigation entries, each shown only to users who may use it.
+var workAreas = []webkit.NavEntry{
+	{Path: "/account", Key: "nav.account", Perm: authz.SignedIn},
+	{Path: "/admin/editions", Key: "nav.editions", Perm: authz.ManageEditions},
+	{Path: "/review", Key: "review.nav", Perm: authz.ReviewApplications},
+	{Path: "/admin/organisations", Key: "nav.organisations", Perm: authz.ManageOrganisations},
+	{Path: "/admin/users", Key: "nav.users", Perm: authz.ManageUsers},
+	{Path: "/admin/audit", Key: "nav.audit", Perm: authz.ViewAudit},
+	{Path: "/admin/outbox", Key: "nav.outbox", Perm: authz.ViewOutbox},
 }

@@ -1,4 +1,4 @@
-package web
+package webkit
 
 import (
 	"net/http"
@@ -8,9 +8,9 @@ import (
 	"github.com/aswaq/aswaq/internal/i18n"
 )
 
-// form is what a form page shows: what the user typed (so nothing is lost when a form
+// Form is what a form page shows: what the user typed (so nothing is lost when a form
 // comes back with errors), one message per field in error, and one for the whole form.
-type form struct {
+type Form struct {
 	Values map[string]string
 	Multi  map[string][]string // fields with several values (checkboxes)
 	Errors map[string]string
@@ -18,11 +18,12 @@ type form struct {
 	keys   map[string]string // errors found while reading the form, as catalog keys
 }
 
-func newForm() *form { return &form{Values: map[string]string{}, Errors: map[string]string{}} }
+// NewForm is an empty form.
+func NewForm() *Form { return &Form{Values: map[string]string{}, Errors: map[string]string{}} }
 
-// formFrom reads the posted fields (the first value of each).
-func formFrom(r *http.Request) *form {
-	f := newForm()
+// FormFrom reads the posted fields (the first value of each).
+func FormFrom(r *http.Request) *Form {
+	f := NewForm()
 	r.ParseForm()
 	for k, v := range r.PostForm {
 		if len(v) > 0 {
@@ -34,7 +35,7 @@ func formFrom(r *http.Request) *form {
 }
 
 // Has reports whether a multi-valued field holds a value, for checkboxes.
-func (f *form) Has(name, value string) bool {
+func (f *Form) Has(name, value string) bool {
 	for _, v := range f.Multi[name] {
 		if v == value {
 			return true
@@ -43,16 +44,16 @@ func (f *form) Has(name, value string) bool {
 	return false
 }
 
-// readError records a value that could not be read (a date, a count) as a catalog key.
-func (f *form) readError(field, key string) {
+// ReadError records a value that could not be read (a date, a count) as a catalog key.
+func (f *Form) ReadError(field, key string) {
 	if f.keys == nil {
 		f.keys = map[string]string{}
 	}
 	f.keys[field] = key
 }
 
-// readErrors turns the errors found while reading into sentences and says whether any.
-func (f *form) readErrors(l *i18n.Localizer) bool {
+// ReadErrors turns the errors found while reading into sentences and says whether any.
+func (f *Form) ReadErrors(l *i18n.Localizer) bool {
 	for field, key := range f.keys {
 		f.Errors[field] = l.T(key)
 	}
@@ -60,14 +61,14 @@ func (f *form) readErrors(l *i18n.Localizer) bool {
 }
 
 // Get returns a field's value, for templates.
-func (f *form) Get(name string) string { return f.Values[name] }
+func (f *Form) Get(name string) string { return f.Values[name] }
 
 // HasErrors reports whether anything is in error.
-func (f *form) HasErrors() bool { return f.Error != "" || len(f.Errors) > 0 }
+func (f *Form) HasErrors() bool { return f.Error != "" || len(f.Errors) > 0 }
 
-// fail records err on the form in the user's language and reports whether it was a
+// Fail records err on the form in the user's language and reports whether it was a
 // user's mistake (invalid input, conflict) rather than a failure of the system.
-func (f *form) fail(l *i18n.Localizer, err error) bool {
+func (f *Form) Fail(l *i18n.Localizer, err error) bool {
 	e, ok := apperr.As(err)
 	if !ok || (e.Code != apperr.Invalid && e.Code != apperr.Conflict && e.Code != apperr.NotFound) {
 		return false
@@ -85,9 +86,9 @@ func (f *form) fail(l *i18n.Localizer, err error) bool {
 	return true
 }
 
-// safeNext keeps a post-sign-in destination only when it is a path on this site, so a
+// SafeNext keeps a post-sign-in destination only when it is a path on this site, so a
 // crafted link cannot send a user elsewhere after they sign in.
-func safeNext(next, fallback string) string {
+func SafeNext(next, fallback string) string {
 	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.ContainsAny(next, "\\\r\n") {
 		return fallback
 	}

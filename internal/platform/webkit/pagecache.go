@@ -1,4 +1,4 @@
-package web
+package webkit
 
 import (
 	"sync"
@@ -53,4 +53,12 @@ func (c *pageCache) put(key string, body []byte, generation uint64) {
 		c.entries = make(map[string]cachedPage, c.maxEntries)
 	}
 	c.entries[key] = cachedPage{body: append([]byte(nil), body...), generation: generation, stored: c.now()}
+}
+
+// currentGeneration is the database's generation now (0 without a cache).
+func (c *pageCache) currentGeneration() uint64 {
+	if c == nil {
+		return 0
+	}
+	return c.generation()
 }

@@ -1,4 +1,4 @@
-package web
+package webkit
 
 import (
 	"context"
@@ -15,7 +15,7 @@ type ctxKey int
 const requestIDKey ctxKey = iota
 
 // requestID returns the id of the request, as set by withRequestID.
-func requestID(r *http.Request) string {
+func RequestID(r *http.Request) string {
 	id, _ := r.Context().Value(requestIDKey).(string)
 	return id
 }
@@ -68,7 +68,7 @@ func withLogging(log *slog.Logger, next http.Handler) http.Handler {
 			level = slog.LevelError
 		}
 		log.LogAttrs(r.Context(), level, "request",
-			slog.String("id", requestID(r)),
+			slog.String("id", RequestID(r)),
 			slog.String("method", r.Method),
 			slog.String("path", r.URL.Path),
 			slog.Int("status", rec.status),
@@ -80,15 +80,15 @@ func withLogging(log *slog.Logger, next http.Handler) http.Handler {
 
 // withRecovery turns a panic in a handler into a logged error and a localized 500 page
 // instead of a dropped connection.
-func (s *Server) withRecovery(next http.Handler) http.Handler {
+func (k *Kit) withRecovery(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		defer func() {
 			if v := recover(); v != nil {
 				if v == http.ErrAbortHandler {
 					panic(v)
 				}
-				s.log.Error("panic", "id", requestID(r), "panic", v, "stack", string(debug.Stack()))
-				s.serverError(w, r)
+				k.Log.Error("panic", "id", RequestID(r), "panic", v, "stack", string(debug.Stack()))
+				k.ServerError(w, r)
 			}
 		}()
 		next.ServeHTTP(w, r)

@@ -1,4 +1,4 @@
-package web
+package webkit
 
 import (
 	"net/http"
@@ -12,7 +12,7 @@ import (
 const langCookie = "aswaq_lang"
 
 // splitLang splits "/fr/fairs" into FR and "/fairs".
-func splitLang(p string) (i18n.Lang, string, bool) {
+func SplitLang(p string) (i18n.Lang, string, bool) {
 	seg, rest, _ := strings.Cut(strings.TrimPrefix(p, "/"), "/")
 	l, ok := i18n.Parse(seg)
 	if !ok || seg != string(l) {
@@ -23,16 +23,16 @@ func splitLang(p string) (i18n.Lang, string, bool) {
 
 // langOfPath is the language an error page for p should use: the path's own language when
 // it has a valid prefix, otherwise the default.
-func langOfPath(p string) i18n.Lang {
-	if l, _, ok := splitLang(p); ok {
+func LangOfPath(p string) i18n.Lang {
+	if l, _, ok := SplitLang(p); ok {
 		return l
 	}
 	return i18n.Default
 }
 
-// chooseLanguage sends "/" to the visitor's language: the one they last chose, else the
+// ChooseLanguage sends "/" to the visitor's language: the one they last chose, else the
 // best match of their browser's languages, else Arabic.
-func (s *Server) chooseLanguage(w http.ResponseWriter, r *http.Request) {
+func (k *Kit) ChooseLanguage(w http.ResponseWriter, r *http.Request) {
 	l := i18n.Default
 	if c, err := r.Cookie(langCookie); err == nil {
 		if cl, ok := i18n.Parse(c.Value); ok {

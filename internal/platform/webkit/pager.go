@@ -1,4 +1,4 @@
-package web
+package webkit
 
 import (
 	"net/http"
@@ -6,8 +6,8 @@ import (
 	"strconv"
 )
 
-// pager splits a long list into pages of Size, read from and written to ?page=N.
-type pager struct {
+// Pager splits a long list into pages of Size, read from and written to ?page=N.
+type Pager struct {
 	Page  int
 	Size  int
 	Total int
@@ -15,26 +15,28 @@ type pager struct {
 	Next  string // link to the next page, "" on the last
 }
 
-func newPager(r *http.Request, size int) pager {
+// NewPager reads the page number of a list.
+func NewPager(r *http.Request, size int) Pager {
 	n, err := strconv.Atoi(r.URL.Query().Get("page"))
 	if err != nil || n < 1 {
 		n = 1
 	}
-	return pager{Page: n, Size: size}
+	return Pager{Page: n, Size: size}
 }
 
 // Offset is the number of rows before this page.
-func (p pager) Offset() int { return (p.Page - 1) * p.Size }
+func (p Pager) Offset() int { return (p.Page - 1) * p.Size }
 
 // Pages is the number of pages.
-func (p pager) Pages() int {
+func (p Pager) Pages() int {
 	if p.Total == 0 {
 		return 1
 	}
 	return (p.Total + p.Size - 1) / p.Size
 }
 
-func (p pager) withTotal(total int, u *url.URL) pager {
+// WithTotal sets the number of rows and the links to the neighbouring pages.
+func (p Pager) WithTotal(total int, u *url.URL) Pager {
 	p.Total = total
 	link := func(page int) string {
 		q := u.Query()

@@ -1,4 +1,4 @@
-package web
+package webkit
 
 import (
 	"bytes"
@@ -8,31 +8,31 @@ import (
 	"github.com/aswaq/aswaq/internal/i18n"
 )
 
-// pageFunc handles a page in a known language. It fills p and names its template, or
+// PageFunc handles a page in a known language. It fills p and names its template, or
 // returns an error that becomes a localized error page.
-type pageFunc func(w http.ResponseWriter, r *http.Request, p *page) (template string, err error)
+type PageFunc func(w http.ResponseWriter, r *http.Request, p *Page) (template string, err error)
 
-// page adapts a pageFunc to a route registered under language l. Pages that are the same
+// page adapts a PageFunc to a route registered under language l. Pages that are the same
 // for every visitor (cacheable) are kept in the page cache.
-func (s *Server) page(l i18n.Lang, fn pageFunc, cacheable bool) http.Handler {
+func (k *Kit) page(l i18n.Lang, fn PageFunc, cacheable bool) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		// Only visitors without a session share pages: a signed-in user's page shows their
 		// name and their work areas.
-		_, noCookie := r.Cookie(sessionCookie)
+		_, noCookie := r.Cookie(SessionCookie)
 		useCache := cacheable && r.Method == http.MethodGet && noCookie != nil
 		key := string(l) + " " + r.URL.RequestURI()
 		if useCache {
-			if body, ok := s.cache.get(key); ok {
+			if body, ok := k.cache.get(key); ok {
 				rememberLanguage(w, r, l)
-				writeHTML(w, http.StatusOK, l, body)
+				WriteHTML(w, http.StatusOK, l, body)
 				return
 			}
 		}
-		generation := s.store.Generation() // before reading, so a write meanwhile invalidates
-		p := s.newPage(r, l)
+		generation := k.cache.currentGeneration() // before reading, so a write meanwhile invalidates
+		p := k.NewPage(r, l)
 		name, err := fn(w, r, p)
 		if err != nil {
-			s.fail(w, r, l, err)
+			k.Fail(w, r, l, err)
 			return
 		}
 		if name == "" { // the handler answered itself (a redirect after a form)
@@ -41,8 +41,8 @@ func (s *Server) page(l i18n.Lang, fn pageFunc, cacheable bool) http.Handler {
 		buf := bufPool.Get().(*bytes.Buffer)
 		buf.Reset()
 		defer bufPool.Put(buf)
-		if err := s.execute(buf, name, p); err != nil {
-			s.renderFailed(w, r, name, err)
+		if err := k.execute(buf, name, p); err != nil {
+			k.renderFailed(w, r, name, err)
 			return
 		}
 		status := http.StatusOK
@@ -50,19 +50,19 @@ func (s *Server) page(l i18n.Lang, fn pageFunc, cacheable bool) http.Handler {
 			status = p.Status
 		}
 		if useCache && status == http.StatusOK {
-			s.cache.put(key, buf.Bytes(), generation)
+			k.cache.put(key, buf.Bytes(), generation)
 		}
 		rememberLanguage(w, r, l)
 		if p.User != nil {
 			w.Header().Set("Cache-Control", "private, no-store")
 		}
-		writeHTML(w, status, l, buf.Bytes())
+		WriteHTML(w, status, l, buf.Bytes())
 	})
 }
 
-// fail turns an error into the matching localized error page, the one place where error
+// Fail turns an error into the matching localized error page, the one place where error
 // codes become HTTP statuses.
-func (s *Server) fail(w http.ResponseWriter, r *http.Request, l i18n.Lang, err error) {
+func (k *Kit) Fail(w http.ResponseWriter, r *http.Request, l i18n.Lang, err error) {
 	status := http.StatusInternalServerError
 	switch apperr.CodeOf(err) {
 	case apperr.NotFound, apperr.Forbidden: // outside the user's scope looks like absent
@@ -75,9 +75,9 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, l i18n.Lang, err e
 		status = http.StatusUnauthorized
 	}
 	if status == http.StatusInternalServerError {
-		s.log.Error("handler failed", "id", requestID(r), "path", r.URL.Path, "err", err)
+		k.Log.Error("handler failed", "id", RequestID(r), "path", r.URL.Path, "err", err)
 	}
-	s.renderError(w, r, l, status)
+	k.RenderError(w, r, l, status)
 }
 
 // errorPage is the data of the error template.
@@ -87,8 +87,9 @@ type errorPage struct {
 	BodyKey  string
 }
 
-func (s *Server) renderError(w http.ResponseWriter, r *http.Request, l i18n.Lang, status int) {
-	p := s.newPage(r, l)
+// RenderError renders the localized error page for status.
+func (k *Kit) RenderError(w http.ResponseWriter, r *http.Request, l i18n.Lang, status int) {
+	p := k.NewPage(r, l)
 	e := errorPage{Status: status, TitleKey: "error.server_title", BodyKey: "error.server_body"}
 	switch status {
 	case http.StatusNotFound:
@@ -101,15 +102,16 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, l i18n.Lang
 	p.Title = p.L.T(e.TitleKey)
 	p.Data = e
 	w.Header().Set("Cache-Control", "no-store")
-	s.render(w, r, status, "error", p)
+	k.Render(w, r, status, "error", p)
 }
 
-func (s *Server) serverError(w http.ResponseWriter, r *http.Request) {
-	s.renderError(w, r, langOfPath(r.URL.Path), http.StatusInternalServerError)
+// ServerError renders the localized 500 page.
+func (k *Kit) ServerError(w http.ResponseWriter, r *http.Request) {
+	k.RenderError(w, r, LangOfPath(r.URL.Path), http.StatusInternalServerError)
 }
 
-// notFound answers every address no route claims, in the language of its prefix when it
+// NotFound answers every address no route claims, in the language of its prefix when it
 // has one. ("/fr" without its slash never gets here: the mux sends it to "/fr/".)
-func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
-	s.renderError(w, r, langOfPath(r.URL.Path), http.StatusNotFound)
+func (k *Kit) NotFound(w http.ResponseWriter, r *http.Request) {
+	k.RenderError(w, r, LangOfPath(r.URL.Path), http.StatusNotFound)
 }
