@@ -149,13 +149,13 @@ var regionProvinces = []string{"231", "061", "171", "271", "591", "451", "131", 
 func setUp(ctx context.Context, st *store.Store, db *sql.DB, n int, postgres bool) (int64, error) {
 	e := fair.Edition{Kind: fair.RegionalFair, RegionCode: "03", ProvinceCode: "231", City: mltext.Text{AR: "فاس", FR: "Fès"},
 		Title: mltext.Text{AR: "المعرض الجهوي", FR: "Salon régional"}, StartsOn: civil.MustNew(2027, 10, 1), EndsOn: civil.MustNew(2027, 10, 10)}
-	if err := st.CreateEdition(ctx, &e); err != nil {
+	if err := st.Editions().CreateEdition(ctx, &e); err != nil {
 		return 0, err
 	}
 	c := call.Call{EditionID: e.ID, OpensAt: time.Now().Add(-48 * time.Hour), ClosesAt: time.Now().Add(-time.Hour),
 		Criteria: []call.Criterion{{Code: "quality", Label: mltext.Text{FR: "Qualité"}, Weight: 60, Source: call.ByReviewers, Max: 20},
 			{Code: "women", Weight: 40, Source: call.Computed, Rule: call.WomenLed}}}
-	if err := st.SaveCall(ctx, &c); err != nil {
+	if err := st.Editions().SaveCall(ctx, &c); err != nil {
 		return 0, err
 	}
 	hash, err := password.Hash("reviewbench password", password.Default)

@@ -144,7 +144,7 @@ func checkRegion(ctx context.Context, st *store.Store, region, cmd string) error
 	if region == "" {
 		return nil
 	}
-	regions, err := st.Regions(ctx)
+	regions, err := st.Reference().Regions(ctx)
 	if err != nil {
 		return err
 	}

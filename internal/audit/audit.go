@@ -84,6 +84,7 @@ const (
 	EditionCreate        = "edition.create"
 	EditionUpdate        = "edition.update"
 	EditionStatus        = "edition.status"
+	EditionDelete        = "edition.delete"
 	TourCreate           = "tour.create"
 	CallSave             = "call.save"
 	ApplicationStart     = "application.start"
@@ -112,7 +113,7 @@ const (
 var Actions = []string{UserCreate, UserInvite, UserActivate, UserDeactivate, UserPasswordChange,
 	UserPasswordReset, UserInvitationAccept, GrantAdd, GrantRemove, OrganisationCreate, OrganisationUpdate,
 	OrganisationMerge, ProductCreate, ProductUpdate, ProductDelete, PhotoAdd, PhotoRemove,
-	EditionCreate, EditionUpdate, EditionStatus, TourCreate, CallSave, ApplicationStart, ApplicationSubmit,
+	EditionCreate, EditionUpdate, EditionStatus, EditionDelete, TourCreate, CallSave, ApplicationStart, ApplicationSubmit,
 	ApplicationWithdraw, DocumentAdd, DocumentRemove, SelectionPin, SelectionUnpin, SelectionPublish, SelectionRefill,
 	PersonAdd, PersonRemove,
 	EligibilitySet, ReviewAssign, ReviewSubmit, ReviewConflict,

@@ -18,27 +18,25 @@ import (
 // Call is an edition's call for applications. Empty lists of legal forms and sectors mean
 // any; provinces are always the edition's region's own plus InvitedProvinces.
 type Call struct {
-	EditionID        int64
-	OpensAt          time.Time
-	ClosesAt         time.Time
-	LegalForms       []org.LegalForm
-	InvitedProvinces []string
-	Sectors          []taxonomy.Sector
-	Documents        []DocumentRule
-	Questions        []Question
-	Criteria         []Criterion
-	Quotas           []selection.Quota
-	Stands           int // places to fill: the selection's seats
-	ReviewersEach    int // reviewers per application; 2 by default
+	EditionID int64
+	OpensAt   time.Time
+	ClosesAt  time.Time
+	// AnnouncedClosesAt is the deadline first announced, kept when the organisers closed
+	// the call before it (ClosesAt is then when they did); zero otherwise.
+	AnnouncedClosesAt time.Time
+	LegalForms        []org.LegalForm
+	InvitedProvinces  []string
+	Sectors           []taxonomy.Sector
+	Documents         []DocumentRule
+	Questions         []Question
+	Criteria          []Criterion
+	Quotas            []selection.Quota
+	Stands            int // places to fill: the selection's seats
+	ReviewersEach     int // reviewers per application; 2 by default
 }
 
 // DefaultReviewersEach is how many reviewers score each application unless the call says.
 const DefaultReviewersEach = 2
-
-// IsOpen reports whether applications are accepted at instant now.
-func (c *Call) IsOpen(now time.Time) bool {
-	return !now.Before(c.OpensAt) && now.Before(c.ClosesAt)
-}
 
 // Validate checks a call before it is stored and reports every problem at once.
 func (c *Call) Validate() error {

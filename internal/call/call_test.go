@@ -77,11 +77,3 @@ func TestEligibilityAndDocuments(t *testing.T) {
 	}
 }
 
-func TestIsOpen(t *testing.T) {
-	c := Call{OpensAt: opens, ClosesAt: opens.Add(48 * time.Hour)}
-	for at, want := range map[time.Time]bool{opens.Add(-time.Second): false, opens: true, opens.Add(47 * time.Hour): true, c.ClosesAt: false} {
-		if c.IsOpen(at) != want {
-			t.Errorf("IsOpen(%v) = %v", at, !want)
-		}
-	}
-}

@@ -85,14 +85,14 @@ func plan(provinces []geo.Prov, perProvince int) ([]plannedOrg, []photoKey) {
 // LoadWith is Load with a chosen size.
 func LoadWith(ctx context.Context, st *store.Store, opts Options) (Summary, error) {
 	var sum Summary
-	n, err := st.CountEditions(ctx)
+	n, err := st.Editions().CountEditions(ctx)
 	if err != nil {
 		return sum, err
 	}
 	if n > 0 {
 		return sum, ErrNotEmpty
 	}
-	provinces, err := st.Provinces(ctx, "")
+	provinces, err := st.Reference().Provinces(ctx, "")
 	if err != nil {
 		return sum, err
 	}
@@ -103,7 +103,7 @@ func LoadWith(ctx context.Context, st *store.Store, opts Options) (Summary, erro
 	err = st.BulkLoad(ctx, func(ctx context.Context) error {
 		tours := Tours()
 		for i := range tours {
-			if err := st.CreateTour(ctx, &tours[i]); err != nil {
+			if err := st.Editions().CreateTour(ctx, &tours[i]); err != nil {
 				return fmt.Errorf("demo tour %q: %w", tours[i].Title.FR, err)
 			}
 		}
@@ -113,7 +113,7 @@ func LoadWith(ctx context.Context, st *store.Store, opts Options) (Summary, erro
 					e.TourID = t.ID
 				}
 			}
-			if err := st.CreateEdition(ctx, &e); err != nil {
+			if err := st.Editions().RecordPast(ctx, &e); err != nil {
 				return fmt.Errorf("demo edition %q: %w", e.Title.FR, err)
 			}
 			sum.Editions++

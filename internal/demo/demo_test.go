@@ -25,7 +25,7 @@ func TestLoadStoresEverythingOnceOnEachEngine(t *testing.T) {
 		if res, _ := s.Search(ctx, store.SearchQuery{Kind: store.KindProduct}); res.Total != min(sum.Products, store.MaxSearchTotal) {
 			t.Fatalf("%d products searchable", res.Total)
 		}
-		eds, _ := s.Editions(ctx)
+		eds, _ := s.Editions().Editions(ctx)
 		cities := map[string]bool{}
 		for _, e := range eds {
 			cities[e.City.FR] = true
@@ -38,7 +38,7 @@ func TestLoadStoresEverythingOnceOnEachEngine(t *testing.T) {
 		if _, err := demo.Load(ctx, s); !errors.Is(err, demo.ErrNotEmpty) {
 			t.Fatalf("second load: %v", err)
 		}
-		if n, _ := s.CountEditions(ctx); n != 5 {
+		if n, _ := s.Editions().CountEditions(ctx); n != 5 {
 			t.Fatalf("%d editions after a refused second load", n)
 		}
 	})

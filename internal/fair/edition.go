@@ -48,6 +48,7 @@ const (
 	Running            Status = "running"
 	Closed             Status = "closed"
 	Reported           Status = "reported"
+	Cancelled          Status = "cancelled" // announced, then called off: its page says so
 )
 
 // Edition is one fair: one place, one span of days. Counts that are zero are unknown, and so
@@ -78,6 +79,7 @@ type Edition struct {
 	Patronage    mltext.Text // e.g. under the High Patronage of His Majesty the King
 	Occasion     mltext.Text // a linked day, e.g. the International Day of Cooperatives
 	RepsPerStand int         // people each organisation sends to its stand; 2 by default
+	CancelReason string      // why a cancelled edition was called off, as the organiser wrote it
 	TourID       int64       // the mobile-market tour it belongs to; 0 for none
 	Partners     []Partnership
 	Spaces       []Space

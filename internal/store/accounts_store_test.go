@@ -21,7 +21,7 @@ func TestAuditLogIsAppendOnly(t *testing.T) {
 		if err := s.CreateUser(ctx, &u, "", []account.Grant{{Role: account.Organiser, RegionCode: "03"}}); err != nil {
 			t.Fatal(err)
 		}
-		entries, total, err := s.AuditEntries(ctx, audit.Filter{AllRegions: true})
+		entries, total, err := s.Audit().Entries(ctx, audit.Filter{AllRegions: true})
 		if err != nil || total != 1 || entries[0].Action != audit.UserCreate || entries[0].Actor.IP != "192.0.2.1" || entries[0].RegionCode != "03" {
 			t.Fatalf("entries %+v, %d, %v", entries, total, err)
 		}
@@ -30,7 +30,7 @@ func TestAuditLogIsAppendOnly(t *testing.T) {
 				t.Errorf("%s succeeded on the audit log", q)
 			}
 		}
-		if _, total, _ := s.AuditEntries(ctx, audit.Filter{AllRegions: true}); total != 1 {
+		if _, total, _ := s.Audit().Entries(ctx, audit.Filter{AllRegions: true}); total != 1 {
 			t.Fatal("the audit log changed")
 		}
 	})
@@ -52,21 +52,21 @@ func TestAuditScopeAndFilters(t *testing.T) {
 		if err := s.SetUserActive(own, souss, false); err != nil { // the viewer's own action, in region 09
 			t.Fatal(err)
 		}
-		_, n03, _ := s.AuditEntries(ctx, audit.Filter{Regions: []string{"03"}})
+		_, n03, _ := s.Audit().Entries(ctx, audit.Filter{Regions: []string{"03"}})
 		if n03 != 1 {
 			t.Fatalf("region 03 sees %d entries", n03)
 		}
-		got, n, _ := s.AuditEntries(ctx, audit.Filter{Regions: []string{"05"}, ViewerID: viewer})
+		got, n, _ := s.Audit().Entries(ctx, audit.Filter{Regions: []string{"05"}, ViewerID: viewer})
 		if n != 2 { // the creation of the viewer (05) and the viewer's own action (09)
 			t.Fatalf("viewer sees %d entries: %+v", n, got)
 		}
-		if _, n, _ := s.AuditEntries(ctx, audit.Filter{AllRegions: true, RecordType: "user", RecordID: itoa(fes)}); n != 1 {
+		if _, n, _ := s.Audit().Entries(ctx, audit.Filter{AllRegions: true, RecordType: "user", RecordID: itoa(fes)}); n != 1 {
 			t.Fatalf("by record: %d", n)
 		}
-		if _, n, _ := s.AuditEntries(ctx, audit.Filter{AllRegions: true, ActorID: viewer}); n != 1 {
+		if _, n, _ := s.Audit().Entries(ctx, audit.Filter{AllRegions: true, ActorID: viewer}); n != 1 {
 			t.Fatalf("by actor: %d", n)
 		}
-		if _, n, _ := s.AuditEntries(ctx, audit.Filter{AllRegions: true, From: time.Now().Add(time.Hour)}); n != 0 {
+		if _, n, _ := s.Audit().Entries(ctx, audit.Filter{AllRegions: true, From: time.Now().Add(time.Hour)}); n != 0 {
 			t.Fatalf("from the future: %d", n)
 		}
 	})

@@ -12,6 +12,7 @@ import (
 	"github.com/aswaq/aswaq/internal/application"
 	"github.com/aswaq/aswaq/internal/audit"
 	"github.com/aswaq/aswaq/internal/call"
+	"github.com/aswaq/aswaq/internal/editions"
 	"github.com/aswaq/aswaq/internal/outbox"
 )
 
@@ -80,22 +81,12 @@ func (s *Store) ApplicationsOf(ctx context.Context, orgIDs []int64) ([]applicati
 	return out, nil
 }
 
-// openCall reads an edition's call and refuses when it is not open at now: before it opens
-// and after its deadline, nothing of an application changes.
+// openCall reads an edition's call and refuses, saying why, unless it takes applications
+// at now (editions.Window): before it opens, after its deadline, and from review on,
+// nothing of an application changes but its withdrawal.
 func openCall(ctx context.Context, q querier, editionID int64, now time.Time) (call.Call, error) {
-	c, ok, err := callIn(ctx, q, editionID)
-	if err != nil {
-		return c, err
-	}
-	switch {
-	case !ok:
-		return c, apperr.New(apperr.Conflict, "application.error.no_call")
-	case now.Before(c.OpensAt):
-		return c, apperr.New(apperr.Conflict, "application.error.not_open_yet", "opens", c.OpensAt.In(casablanca))
-	case !now.Before(c.ClosesAt):
-		return c, apperr.New(apperr.Conflict, "application.error.closed", "closed", c.ClosesAt.In(casablanca))
-	}
-	return c, nil
+	_, c, err := editions.OpenCall(ctx, q, editionID, now)
+	return c, err
 }
 
 // StartApplication returns the organisation's application to the edition, starting a draft
@@ -118,7 +109,7 @@ func (s *Store) StartApplication(ctx context.Context, editionID, orgID int64) (a
 		if err != nil {
 			return err
 		}
-		e, err := editionIn(ctx, tx, editionID)
+		e, err := editions.Load(ctx, tx, editionID)
 		if err != nil {
 			return err
 		}
@@ -273,7 +264,7 @@ func (s *Store) SubmitApplication(ctx context.Context, id int64, receipt func(a 
 			}
 			return v.Err()
 		}
-		e, err := editionIn(ctx, tx, a.EditionID)
+		e, err := editions.Load(ctx, tx, a.EditionID)
 		if err != nil {
 			return err
 		}
@@ -322,7 +313,7 @@ func (s *Store) WithdrawApplication(ctx context.Context, id int64) error {
 			application.Withdrawn, now, id); err != nil {
 			return err
 		}
-		e, err := editionIn(ctx, tx, a.EditionID)
+		e, err := editions.Load(ctx, tx, a.EditionID)
 		if err != nil {
 			return err
 		}

@@ -9,6 +9,9 @@ import (
 	"github.com/aswaq/aswaq/internal/apperr"
 	"github.com/aswaq/aswaq/internal/application"
 	"github.com/aswaq/aswaq/internal/call"
+	"github.com/aswaq/aswaq/internal/civil"
+	"github.com/aswaq/aswaq/internal/editions"
+	"github.com/aswaq/aswaq/internal/fair"
 	"github.com/aswaq/aswaq/internal/mltext"
 	"github.com/aswaq/aswaq/internal/org"
 	"github.com/aswaq/aswaq/internal/outbox"
@@ -19,6 +22,15 @@ import (
 
 func intp(n int) *int { return &n }
 
+func sefrou() fair.Edition {
+	return fair.Edition{
+		Kind: fair.MobileMarket, Number: 1, RegionCode: "03", ProvinceCode: "451",
+		City:     mltext.Text{AR: "صفرو", FR: "Sefrou"},
+		Title:    mltext.Text{AR: "السوق المتنقل للاقتصاد الاجتماعي والتضامني", FR: "Marché itinérant de l'ESS"},
+		StartsOn: civil.MustNew(2027, 7, 12), EndsOn: civil.MustNew(2027, 7, 16),
+	}
+}
+
 // openSefrouCall stores the Sefrou edition and a call open now, asking cooperatives and
 // associations of the region (and of Khénifra, invited) for statutes, and cooperatives for
 // their ICE certificate.
@@ -26,7 +38,7 @@ func openSefrouCall(t *testing.T, s *store.Store) (fairID int64, c call.Call) {
 	t.Helper()
 	ctx := context.Background()
 	e := sefrou()
-	if err := s.CreateEdition(ctx, &e); err != nil {
+	if err := s.Editions().CreateEdition(ctx, &e); err != nil {
 		t.Fatal(err)
 	}
 	c = call.Call{EditionID: e.ID, OpensAt: time.Now().Add(-time.Hour), ClosesAt: time.Now().Add(time.Hour),
@@ -38,7 +50,10 @@ func openSefrouCall(t *testing.T, s *store.Store) (fairID int64, c call.Call) {
 			{Code: "women", Weight: 40, Source: call.Computed, Rule: call.WomenLed}},
 		Quotas: []selection.Quota{{Attr: "sector", Value: "handicraft", Min: intp(20), Max: intp(26)}},
 		Stands: 52}
-	if err := s.SaveCall(ctx, &c); err != nil {
+	if err := s.Editions().SaveCall(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Editions().Take(ctx, e.ID, editions.OpenTheCall, editions.StepInput{}); err != nil {
 		t.Fatal(err)
 	}
 	return e.ID, c
@@ -50,7 +65,7 @@ func TestCallRoundTripAndRefusals(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		id, c := openSefrouCall(t, s)
-		got, err := s.Call(ctx, id)
+		got, err := s.Editions().Call(ctx, id)
 		if err != nil || len(got.Criteria) != 2 || *got.Quotas[0].Max != 26 || got.ReviewersEach != 2 || got.Stands != 52 ||
 			!got.OpensAt.Equal(c.OpensAt.UTC().Truncate(time.Microsecond)) {
 			t.Fatalf("read back %+v, %v", got, err)
@@ -58,21 +73,21 @@ func TestCallRoundTripAndRefusals(t *testing.T) {
 		bad := got
 		bad.ClosesAt = bad.OpensAt.Add(-time.Minute) // closes before it opens
 		bad.Quotas = []selection.Quota{{Attr: "province", Value: "*", Min: intp(5), Max: intp(2)}}
-		err = s.SaveCall(ctx, &bad)
+		err = s.Editions().SaveCall(ctx, &bad)
 		ae, _ := apperr.As(err)
 		if ae == nil || len(ae.Fields) != 2 || ae.Fields[0].Key != "call.error.closes_before_opens" || ae.Fields[1].Key != "call.error.quota_min_max" {
 			t.Fatalf("bad call: %v", err)
 		}
 		bad = got
 		bad.InvitedProvinces = []string{"999"}
-		if err := s.SaveCall(ctx, &bad); apperr.CodeOf(err) != apperr.Invalid {
+		if err := s.Editions().SaveCall(ctx, &bad); apperr.CodeOf(err) != apperr.Invalid {
 			t.Fatalf("unknown invited province: %v", err)
 		}
-		again, _ := s.Call(ctx, id)
+		again, _ := s.Editions().Call(ctx, id)
 		if !again.ClosesAt.Equal(got.ClosesAt) || len(again.InvitedProvinces) != 1 {
 			t.Fatal("a refused call changed the stored one")
 		}
-		if _, err := s.Call(ctx, id+99); apperr.CodeOf(err) != apperr.NotFound {
+		if _, err := s.Editions().Call(ctx, id+99); apperr.CodeOf(err) != apperr.NotFound {
 			t.Fatalf("no call: %v", err)
 		}
 	})
@@ -126,7 +141,7 @@ func TestApplyingFromDraftToSubmissionAndWithdrawal(t *testing.T) {
 			t.Fatal(err)
 		}
 		a, _ = s.Application(ctx, a.ID)
-		if a.Status != application.Submitted || !strings.HasPrefix(a.Reference, "2022-") || a.Answers["members"] != "12" || len(a.Documents) != 2 {
+		if a.Status != application.Submitted || !strings.HasPrefix(a.Reference, "2027-") || a.Answers["members"] != "12" || len(a.Documents) != 2 {
 			t.Fatalf("submitted: %+v", a)
 		}
 		msgs, _ := s.OutboxMessages(ctx, outbox.Filter{})

@@ -58,7 +58,7 @@ func (s *Store) ExportOrganisations(ctx context.Context, all bool, regions []str
 // (importer.Exporter), and returns how many it wrote. The export command and the
 // registry's download share it.
 func (s *Store) ExportRegistry(ctx context.Context, w io.Writer, f importer.Format, lang i18n.Lang, all bool, regions []string) (int, error) {
-	provinces, err := s.Provinces(ctx, "")
+	provinces, err := s.Reference().Provinces(ctx, "")
 	if err != nil {
 		return 0, err
 	}

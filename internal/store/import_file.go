@@ -43,7 +43,7 @@ func (r FileReport) Errors() []importer.RowError {
 // command and the import pages share, so that both report the same thing.
 func (s *Store) ImportFile(ctx context.Context, t *importer.Table, m importer.Mapping, opts FileImport) (FileReport, error) {
 	var rep FileReport
-	provinces, err := s.Provinces(ctx, "")
+	provinces, err := s.Reference().Provinces(ctx, "")
 	if err != nil {
 		return rep, err
 	}

@@ -51,7 +51,7 @@ func association(name, province, receipt string) org.Organisation {
 
 func auditCount(t *testing.T, s *store.Store) int {
 	t.Helper()
-	_, n, err := s.AuditEntries(context.Background(), audit.Filter{AllRegions: true})
+	_, n, err := s.Audit().Entries(context.Background(), audit.Filter{AllRegions: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,7 +90,7 @@ func TestImportIsIdempotent(t *testing.T) {
 		if n := auditCount(t, s); n != 1 {
 			t.Fatalf("first import wrote %d audit entries, want 1 (the import's)", n)
 		}
-		entries, _, _ := s.AuditEntries(ctx, audit.Filter{AllRegions: true})
+		entries, _, _ := s.Audit().Entries(ctx, audit.Filter{AllRegions: true})
 		if e := entries[0]; e.Action != store.AuditOrganisationImport || e.RecordID != "registre.xlsx" || !bytes.Contains([]byte(e.After), []byte(`"created":3`)) {
 			t.Errorf("import entry %+v", e)
 		}
@@ -394,7 +394,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		provinces, _ := s.Provinces(ctx, "")
+		provinces, _ := s.Reference().Provinces(ctx, "")
 		dir := t.TempDir()
 		for _, format := range []importer.Format{importer.CSV, importer.XLSX} {
 			for _, lang := range []i18n.Lang{i18n.AR, i18n.FR, i18n.EN} {

@@ -73,7 +73,7 @@ func TestUpdateOrganisationRecordsWhatChanged(t *testing.T) {
 		if err := s.UpdateOrganisation(ctx, &o); err != nil {
 			t.Fatal(err)
 		}
-		entries, _, _ := s.AuditEntries(ctx, audit.Filter{AllRegions: true, RecordType: "organisation"})
+		entries, _, _ := s.Audit().Entries(ctx, audit.Filter{AllRegions: true, RecordType: "organisation"})
 		if len(entries) != 2 || entries[0].Action != audit.OrganisationUpdate || entries[0].RegionCode != "03" {
 			t.Fatalf("audit: %+v", entries)
 		}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/aswaq/aswaq/internal/apperr"
 	"github.com/aswaq/aswaq/internal/audit"
+	"github.com/aswaq/aswaq/internal/editions"
 	"github.com/aswaq/aswaq/internal/mltext"
 	"github.com/aswaq/aswaq/internal/placement"
 	"github.com/aswaq/aswaq/internal/venue"
@@ -84,7 +85,7 @@ func (s *Store) SavePlan(ctx context.Context, editionID int64, p venue.Plan, res
 		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		e, err := editionIn(ctx, tx, editionID)
+		e, err := editions.Load(ctx, tx, editionID)
 		if err != nil {
 			return err
 		}
@@ -136,7 +137,7 @@ func (s *Store) SavePractical(ctx context.Context, editionID int64, t mltext.Tex
 		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		e, err := editionIn(ctx, tx, editionID)
+		e, err := editions.Load(ctx, tx, editionID)
 		if err != nil {
 			return err
 		}

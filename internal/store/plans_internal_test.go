@@ -25,7 +25,7 @@ func planFixture(t *testing.T, s *Store, n int) (editionID int64, orgs []int64, 
 	e := fair.Edition{Kind: fair.MobileMarket, Number: 1, RegionCode: "03", ProvinceCode: "451",
 		City: mltext.Text{AR: "صفرو", FR: "Sefrou"}, Venue: mltext.Text{AR: "ساحة", FR: "Place Massay"}, Title: mltext.Text{AR: "السوق", FR: "Marché"},
 		StartsOn: civil.MustNew(2022, 7, 12), EndsOn: civil.MustNew(2022, 7, 16), AreaM2: 800}
-	if err := s.CreateEdition(ctx, &e); err != nil {
+	if err := s.Editions().CreateEdition(ctx, &e); err != nil {
 		t.Fatal(err)
 	}
 	for i := range n {
@@ -59,7 +59,7 @@ func TestPlanSavedOnlyWhenValid(t *testing.T) {
 		if err := s.SavePlan(ctx, eid, p); err != nil {
 			t.Fatal(err)
 		}
-		before, _, _ := s.AuditEntries(ctx, audit.Filter{AllRegions: true})
+		before, _, _ := s.Audit().Entries(ctx, audit.Filter{AllRegions: true})
 		bad := map[string]func(q *venue.Plan){
 			"venue.error.stand_overlap":   func(q *venue.Plan) { q.Stands[1].Rect = q.Stands[0].Rect },
 			"venue.error.stand_outside":   func(q *venue.Plan) { q.Stands[0].Rect.X = 3900; q.Stands[0].Rect.Y = 1900 },
@@ -78,7 +78,7 @@ func TestPlanSavedOnlyWhenValid(t *testing.T) {
 				t.Errorf("%s: %v", key, err)
 			}
 		}
-		after, _, _ := s.AuditEntries(ctx, audit.Filter{AllRegions: true})
+		after, _, _ := s.Audit().Entries(ctx, audit.Filter{AllRegions: true})
 		got, err := s.Plan(ctx, eid)
 		if err != nil || len(got.Plan.Stands) != len(p.Stands) || got.Plan.Stands[0] != p.Stands[0] || len(after) != len(before) {
 			t.Fatalf("a refused plan changed something: %v, %d audit entries then %d", err, len(before), len(after))

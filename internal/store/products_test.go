@@ -56,7 +56,7 @@ func TestProducts(t *testing.T) {
 		if got, _ := s.Product(ctx, thyme.ID); got.OrganisationID != o.ID || got.PriceMax != 0 || got.Available {
 			t.Fatalf("after update %+v", got)
 		}
-		entries, _, _ := s.AuditEntries(ctx, audit.Filter{AllRegions: true, RecordType: "product"})
+		entries, _, _ := s.Audit().Entries(ctx, audit.Filter{AllRegions: true, RecordType: "product"})
 		if len(entries) != 3 || entries[0].Action != audit.ProductUpdate || entries[0].RegionCode != "03" ||
 			entries[0].Before != `{"available":true,"price_max":20000}` || entries[0].After != `{"available":false,"price_max":0}` {
 			t.Fatalf("audit %+v", entries)
@@ -77,7 +77,7 @@ func TestProducts(t *testing.T) {
 		if _, err := s.Product(ctx, figs.ID); apperr.CodeOf(err) != apperr.NotFound {
 			t.Fatalf("deleted product: %v", err)
 		}
-		entries, _, _ = s.AuditEntries(ctx, audit.Filter{AllRegions: true, RecordType: "product"})
+		entries, _, _ = s.Audit().Entries(ctx, audit.Filter{AllRegions: true, RecordType: "product"})
 		if entries[0].Action != audit.ProductDelete || entries[0].RegionCode != "03" || entries[0].After != "" {
 			t.Fatalf("delete audit %+v", entries[0])
 		}

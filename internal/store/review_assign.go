@@ -10,6 +10,7 @@ import (
 	"github.com/aswaq/aswaq/internal/apperr"
 	"github.com/aswaq/aswaq/internal/application"
 	"github.com/aswaq/aswaq/internal/audit"
+	"github.com/aswaq/aswaq/internal/editions"
 )
 
 // EditionReviewer is a member of an edition's selection committee: an active user holding
@@ -51,11 +52,11 @@ func editionReviewers(ctx context.Context, q querier, editionID int64) ([]Editio
 func (s *Store) AssignReviewers(ctx context.Context, editionID int64, reviewerIDs []int64) (int, error) {
 	made := 0
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		e, err := editionIn(ctx, tx, editionID)
+		e, err := editions.Load(ctx, tx, editionID)
 		if err != nil {
 			return err
 		}
-		c, ok, err := callIn(ctx, tx, editionID)
+		c, ok, err := editions.LoadCall(ctx, tx, editionID)
 		if err != nil {
 			return err
 		}
@@ -195,7 +196,7 @@ func (s *Store) SetEligibility(ctx context.Context, appID int64, el application.
 		if a.Status != application.Submitted {
 			return apperr.New(apperr.Conflict, "review.error.not_submitted")
 		}
-		e, err := editionIn(ctx, tx, a.EditionID)
+		e, err := editions.Load(ctx, tx, a.EditionID)
 		if err != nil {
 			return err
 		}

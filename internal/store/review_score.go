@@ -12,6 +12,7 @@ import (
 	"github.com/aswaq/aswaq/internal/application"
 	"github.com/aswaq/aswaq/internal/audit"
 	"github.com/aswaq/aswaq/internal/call"
+	"github.com/aswaq/aswaq/internal/editions"
 	"github.com/aswaq/aswaq/internal/fair"
 )
 
@@ -66,11 +67,11 @@ func reviewIn(ctx context.Context, q querier, appID, reviewerID int64) (ReviewRo
 // their application) unless the organisers already moved the edition to review, and once
 // the selection is published (the scores have been used).
 func reviewWindow(ctx context.Context, q querier, editionID int64, now time.Time) (fair.Edition, call.Call, error) {
-	e, err := editionIn(ctx, q, editionID)
+	e, err := editions.Load(ctx, q, editionID)
 	if err != nil {
 		return e, call.Call{}, err
 	}
-	c, ok, err := callIn(ctx, q, editionID)
+	c, ok, err := editions.LoadCall(ctx, q, editionID)
 	switch {
 	case err != nil:
 		return e, c, err
@@ -171,7 +172,7 @@ func (s *Store) DeclareConflict(ctx context.Context, appID, reviewerID int64, re
 		if err != nil {
 			return err
 		}
-		e, err := editionIn(ctx, tx, a.EditionID)
+		e, err := editions.Load(ctx, tx, a.EditionID)
 		if err != nil {
 			return err
 		}

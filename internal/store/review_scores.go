@@ -70,7 +70,7 @@ func (s *Store) reviewsOf(ctx context.Context, where string, args ...any) (map[i
 
 // ApplicationScores computes the final score of every application of an edition.
 func (s *Store) ApplicationScores(ctx context.Context, editionID int64) (map[int64]AppScore, error) {
-	c, err := s.Call(ctx, editionID)
+	c, err := s.Editions().Call(ctx, editionID)
 	if err != nil {
 		return nil, err
 	}

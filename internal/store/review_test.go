@@ -128,7 +128,7 @@ func TestEligibilityNeedsAReasonWhenRefused(t *testing.T) {
 		if a.Eligibility != application.Ineligible || a.EligibilityReason != "Statuts non signés" {
 			t.Fatalf("stored: %+v", a)
 		}
-		entries, _, _ := s.AuditEntries(ctx, audit.Filter{AllRegions: true, RecordType: "application", RecordID: fmt.Sprint(id)})
+		entries, _, _ := s.Audit().Entries(ctx, audit.Filter{AllRegions: true, RecordType: "application", RecordID: fmt.Sprint(id)})
 		if len(entries) == 0 || entries[0].Action != audit.EligibilitySet {
 			t.Fatalf("audit: %+v", entries)
 		}

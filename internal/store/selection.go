@@ -11,6 +11,7 @@ import (
 	"github.com/aswaq/aswaq/internal/apperr"
 	"github.com/aswaq/aswaq/internal/application"
 	"github.com/aswaq/aswaq/internal/audit"
+	"github.com/aswaq/aswaq/internal/editions"
 	"github.com/aswaq/aswaq/internal/fair"
 	"github.com/aswaq/aswaq/internal/mltext"
 	"github.com/aswaq/aswaq/internal/outbox"
@@ -105,7 +106,7 @@ func (s *Store) SetPin(ctx context.Context, editionID int64, pin SelectionPin) e
 		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		e, err := editionIn(ctx, tx, editionID)
+		e, err := editions.Load(ctx, tx, editionID)
 		if err != nil {
 			return err
 		}
@@ -132,7 +133,7 @@ func (s *Store) SetPin(ctx context.Context, editionID int64, pin SelectionPin) e
 // there (a second click) changes nothing and is not an error.
 func (s *Store) RemovePin(ctx context.Context, editionID, applicationID int64) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		e, err := editionIn(ctx, tx, editionID)
+		e, err := editions.Load(ctx, tx, editionID)
 		if err != nil {
 			return err
 		}
@@ -187,7 +188,7 @@ func (s *Store) PublishSelection(ctx context.Context, editionID int64, pub Publi
 		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		e, err := editionIn(ctx, tx, editionID)
+		e, err := editions.Load(ctx, tx, editionID)
 		if err != nil {
 			return err
 		}
@@ -246,21 +247,7 @@ func (s *Store) PublishSelection(ctx context.Context, editionID int64, pub Publi
 				}
 			}
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE editions SET status = $1, updated_at = $2 WHERE id = $3`,
-			fair.SelectionPublished, now, editionID); err != nil {
-			return err
-		}
-		c, _, err := callIn(ctx, tx, editionID)
-		if err != nil {
-			return err
-		}
-		c.Quotas, c.Stands = pub.Quotas, pub.Seats
-		rules, err := callRulesJSON(&c)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE calls SET stands = $1, rules = $2, updated_at = $3 WHERE edition_id = $4`,
-			c.Stands, rules, now, editionID); err != nil {
+		if err := s.Editions().RecordPublication(ctx, tx, editionID, pub.Quotas, pub.Seats); err != nil {
 			return err
 		}
 		return s.record(ctx, tx, audit.SelectionPublish, "edition", editionID, e.RegionCode, nil, map[string]any{
@@ -273,7 +260,7 @@ func (s *Store) PublishSelection(ctx context.Context, editionID int64, pub Publi
 func (s *Store) Refill(ctx context.Context, editionID, withdrawnID, replacementID int64, justification string,
 	notify func(appID int64) []outbox.Message) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		e, err := editionIn(ctx, tx, editionID)
+		e, err := editions.Load(ctx, tx, editionID)
 		if err != nil {
 			return err
 		}
@@ -333,15 +320,17 @@ func (s *Store) Representatives(ctx context.Context, orgID int64) ([]account.Use
 // Participations returns the editions an organisation was selected for, the latest first:
 // its history of fairs, derived from published selections rather than typed.
 func (s *Store) Participations(ctx context.Context, orgID int64) ([]fair.Edition, error) {
-	var out []fair.Edition
-	err := eachRow(ctx, s.db, `SELECT `+editionColumns+` FROM editions WHERE id IN
-		(SELECT edition_id FROM applications WHERE organisation_id = $1 AND decision = 'selected' AND status = 'submitted')
-		ORDER BY starts_on DESC`, []any{orgID}, func(sc scanner) error {
-		e, err := scanEdition(sc)
-		out = append(out, e)
-		return err
+	var ids []int64
+	err := eachRow(ctx, s.db, `SELECT DISTINCT edition_id FROM applications
+		WHERE organisation_id = $1 AND decision = 'selected' AND status = 'submitted'`, []any{orgID}, func(sc scanner) error {
+		var id int64
+		ids = append(ids, id)
+		return sc.Scan(&ids[len(ids)-1])
 	})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	return editions.List(ctx, s.db, ids)
 }
 
 // Exhibitor is an organisation selected for an edition, as the fair's public page lists it.

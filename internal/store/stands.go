@@ -8,6 +8,7 @@ import (
 
 	"github.com/aswaq/aswaq/internal/apperr"
 	"github.com/aswaq/aswaq/internal/audit"
+	"github.com/aswaq/aswaq/internal/editions"
 	"github.com/aswaq/aswaq/internal/placement"
 )
 
@@ -40,7 +41,7 @@ func assignmentsIn(ctx context.Context, q querier, editionID int64) ([]StandAssi
 // transaction. Every stand must be in the stored plan and every organisation selected.
 func (s *Store) SaveAssignment(ctx context.Context, editionID int64, res placement.Result, opts placement.Options) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		e, err := editionIn(ctx, tx, editionID)
+		e, err := editions.Load(ctx, tx, editionID)
 		if err != nil {
 			return err
 		}
@@ -104,7 +105,7 @@ func selectedIDs(ctx context.Context, q querier, editionID int64) (map[int64]boo
 // pin makes way and is placed again by the next run.
 func (s *Store) PinStand(ctx context.Context, editionID, orgID int64, stand string) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		e, err := editionIn(ctx, tx, editionID)
+		e, err := editions.Load(ctx, tx, editionID)
 		if err != nil {
 			return err
 		}
@@ -158,7 +159,7 @@ func (s *Store) PinStand(ctx context.Context, editionID, orgID int64, stand stri
 // is until the next run. Unpinning an organisation that is not pinned changes nothing.
 func (s *Store) UnpinStand(ctx context.Context, editionID, orgID int64) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		e, err := editionIn(ctx, tx, editionID)
+		e, err := editions.Load(ctx, tx, editionID)
 		if err != nil {
 			return err
 		}

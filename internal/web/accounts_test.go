@@ -235,7 +235,7 @@ func TestInvitationFromOrganiserToSignedIn(t *testing.T) {
 			t.Fatalf("second use of the link: %d", code)
 		}
 		// Everything is on record, with the organiser as the actor.
-		entries, _, _ := st.AuditEntries(ctx, audit.Filter{AllRegions: true, RecordType: "user"})
+		entries, _, _ := st.Audit().Entries(ctx, audit.Filter{AllRegions: true, RecordType: "user"})
 		var actions []string
 		for _, e := range entries {
 			actions = append(actions, e.Action+"/"+e.Actor.Name)

@@ -67,7 +67,7 @@ func (s *Server) auditPage(w http.ResponseWriter, r *http.Request, p *page) (str
 	} else {
 		pg := newPager(r, 50)
 		filter.Limit, filter.Offset = pg.Size, pg.Offset()
-		entries, total, err := s.store.AuditEntries(r.Context(), filter)
+		entries, total, err := s.store.Audit().Entries(r.Context(), filter)
 		if err != nil {
 			return "", err
 		}

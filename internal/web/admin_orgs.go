@@ -3,13 +3,11 @@ package web
 import (
 	"context"
 	"net/http"
-	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/aswaq/aswaq/internal/apperr"
 	"github.com/aswaq/aswaq/internal/authz"
-	"github.com/aswaq/aswaq/internal/mltext"
 	"github.com/aswaq/aswaq/internal/org"
 	"github.com/aswaq/aswaq/internal/store"
 	"github.com/aswaq/aswaq/internal/taxonomy"
@@ -111,14 +109,6 @@ func (s *Server) orgRow(p *page, o org.Organisation) orgRow {
 		Province: s.provinceName(o.ProvinceCode, p.Code), Sector: p.L.T("taxonomy.sector." + string(o.Sector)), Pending: o.Status == org.Pending}
 }
 
-func (s *Server) provinceName(code, lang string) string {
-	pr, ok := s.provinces[code]
-	if !ok {
-		return code
-	}
-	return mltext.Text{AR: pr.NameAR, FR: pr.NameFR}.In(lang)
-}
-
 func (s *Server) orgsPage(w http.ResponseWriter, r *http.Request, p *page) (string, error) {
 	q := r.URL.Query()
 	f := newForm()
@@ -150,47 +140,27 @@ type orgChoices struct {
 	Statuses   []option
 }
 
-type optionGroup struct {
-	Label   string
-	Options []option
-}
-
 // orgChoices lists the form's options; provinces are those of the given regions, or of
 // every region when regions is nil.
 func (s *Server) orgChoices(p *page, regions []string) orgChoices {
 	var c orgChoices
 	for _, f := range org.LegalForms {
-		c.LegalForms = append(c.LegalForms, option{string(f), p.L.T("org.legal_form." + string(f))})
+		c.LegalForms = append(c.LegalForms, option{Value: string(f), Label: p.L.T("org.legal_form." + string(f))})
 	}
-	codes := make([]string, 0, len(s.regions))
-	for code := range s.regions {
-		if regions == nil || slices.Contains(regions, code) {
-			codes = append(codes, code)
-		}
-	}
-	slices.Sort(codes)
-	for _, rc := range codes {
-		g := optionGroup{Label: s.regionName(rc, p.Code)}
-		for _, pr := range s.provinceList {
-			if pr.RegionCode == rc {
-				g.Options = append(g.Options, option{pr.Code, mltext.Text{AR: pr.NameAR, FR: pr.NameFR}.In(p.Code)})
-			}
-		}
-		c.Provinces = append(c.Provinces, g)
-	}
+	c.Provinces = s.ProvinceGroups(p.Code, regions)
 	for _, sec := range taxonomy.Sectors {
-		c.Sectors = append(c.Sectors, option{string(sec), p.L.T("taxonomy.sector." + string(sec))})
+		c.Sectors = append(c.Sectors, option{Value: string(sec), Label: p.L.T("taxonomy.sector." + string(sec))})
 		g := optionGroup{Label: p.L.T("taxonomy.sector." + string(sec))}
 		for _, cat := range taxonomy.InSector(sec) {
-			g.Options = append(g.Options, option{cat.Code, p.L.T("taxonomy.category." + cat.Code)})
+			g.Options = append(g.Options, option{Value: cat.Code, Label: p.L.T("taxonomy.category." + cat.Code)})
 		}
 		c.Categories = append(c.Categories, g)
 	}
 	for _, pr := range taxonomy.Programmes {
-		c.Programmes = append(c.Programmes, option{string(pr), p.L.T("taxonomy.programme." + string(pr))})
+		c.Programmes = append(c.Programmes, option{Value: string(pr), Label: p.L.T("taxonomy.programme." + string(pr))})
 	}
 	for _, st := range []org.Status{org.Validated, org.Pending} {
-		c.Statuses = append(c.Statuses, option{string(st), p.L.T("registry.status." + string(st))})
+		c.Statuses = append(c.Statuses, option{Value: string(st), Label: p.L.T("registry.status." + string(st))})
 	}
 	return c
 }
@@ -349,15 +319,4 @@ func (s *Server) mergeOrg(w http.ResponseWriter, r *http.Request, p *page) (stri
 	s.flash(r, "registry.flash.merged")
 	http.Redirect(w, r, "/"+p.Code+"/admin/organisations/"+strconv.FormatInt(id, 10), http.StatusSeeOther)
 	return "", nil
-}
-
-// scopeRegions turns authz.Scope's answer into a region list, nil meaning every region.
-func scopeRegions(all bool, regions []string) []string {
-	if all {
-		return nil
-	}
-	if regions == nil {
-		return []string{}
-	}
-	return regions
 }

@@ -175,11 +175,6 @@ type grantChoices struct {
 	Langs         []option
 }
 
-type option struct {
-	Value string
-	Label string
-}
-
 func (s *Server) grantChoices(ctx context.Context, p *page) (grantChoices, error) {
 	all, regions := authz.Scope(p.User, authz.ManageUsers)
 	var c grantChoices
@@ -187,30 +182,30 @@ func (s *Server) grantChoices(ctx context.Context, p *page) (grantChoices, error
 		if role == account.Admin && !all {
 			continue
 		}
-		c.Roles = append(c.Roles, option{string(role), p.L.T("role." + string(role))})
+		c.Roles = append(c.Roles, option{Value: string(role), Label: p.L.T("role." + string(role))})
 	}
 	for code := range s.regions {
 		if all || slices.Contains(regions, code) {
-			c.Regions = append(c.Regions, option{code, s.regionName(code, p.Code)})
+			c.Regions = append(c.Regions, option{Value: code, Label: s.regionName(code, p.Code)})
 		}
 	}
 	slices.SortFunc(c.Regions, func(a, b option) int { return strings.Compare(a.Value, b.Value) })
-	eds, err := s.store.EditionsInRegions(ctx, all, regions)
+	eds, err := s.editions.EditionsInRegions(ctx, all, regions)
 	if err != nil {
 		return c, err
 	}
 	for _, e := range eds {
-		c.Editions = append(c.Editions, option{strconv.FormatInt(e.ID, 10), e.Title.In(p.Code) + " — " + p.L.DateRange(e.StartsOn.In(casablanca), e.EndsOn.In(casablanca))})
+		c.Editions = append(c.Editions, option{Value: strconv.FormatInt(e.ID, 10), Label: e.Title.In(p.Code) + " — " + p.L.DateRange(e.StartsOn.In(casablanca), e.EndsOn.In(casablanca))})
 	}
 	orgs, err := s.store.OrganisationsInRegions(ctx, all, regions, 1000)
 	if err != nil {
 		return c, err
 	}
 	for _, o := range orgs {
-		c.Organisations = append(c.Organisations, option{strconv.FormatInt(o.ID, 10), o.Name.In(p.Code)})
+		c.Organisations = append(c.Organisations, option{Value: strconv.FormatInt(o.ID, 10), Label: o.Name.In(p.Code)})
 	}
 	for _, l := range i18n.All {
-		c.Langs = append(c.Langs, option{string(l), l.NativeName()})
+		c.Langs = append(c.Langs, option{Value: string(l), Label: l.NativeName()})
 	}
 	return c, nil
 }

@@ -12,7 +12,9 @@ import (
 	"github.com/aswaq/aswaq/internal/apperr"
 	"github.com/aswaq/aswaq/internal/application"
 	"github.com/aswaq/aswaq/internal/call"
+	"github.com/aswaq/aswaq/internal/editions"
 	"github.com/aswaq/aswaq/internal/outbox"
+	"github.com/aswaq/aswaq/internal/platform/webkit"
 )
 
 // applicationData is the applicant's page: what the call asks, what is done, what is
@@ -79,10 +81,8 @@ func (s *Server) renderApplication(ctx context.Context, p *page, id int64, f *fo
 	switch {
 	case a.Status == application.Withdrawn:
 		d.Notice = p.L.T("application.error.withdrawn")
-	case !c.IsOpen(now) && now.Before(c.OpensAt):
-		d.Notice = p.L.T("application.error.not_open_yet", "opens", c.OpensAt.In(casablanca))
-	case !c.IsOpen(now):
-		d.Notice = p.L.T("application.error.closed", "closed", c.ClosesAt.In(casablanca))
+	case editions.Window(&ac.Edition, c, true, now) != editions.Open:
+		d.Notice = webkit.ErrorText(p.L, editions.Window(&ac.Edition, c, true, now).Refusal(c))
 	default:
 		d.Editable = true
 	}
@@ -115,11 +115,11 @@ func (s *Server) renderApplication(ctx context.Context, p *page, id int64, f *fo
 	}
 	// The documents the call asks for come first in the list of kinds.
 	for _, kind := range required {
-		d.DocKinds = append(d.DocKinds, option{string(kind), p.L.T("call.document." + string(kind))})
+		d.DocKinds = append(d.DocKinds, option{Value: string(kind), Label: p.L.T("call.document." + string(kind))})
 	}
 	for _, kind := range call.DocKinds {
 		if !slices.Contains(required, kind) {
-			d.DocKinds = append(d.DocKinds, option{string(kind), p.L.T("call.document." + string(kind))})
+			d.DocKinds = append(d.DocKinds, option{Value: string(kind), Label: p.L.T("call.document." + string(kind))})
 		}
 	}
 	if d.People, err = s.standPeople(ctx, p.L, a.ID, nil); err != nil {

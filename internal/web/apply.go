@@ -11,6 +11,7 @@ import (
 	"github.com/aswaq/aswaq/internal/application"
 	"github.com/aswaq/aswaq/internal/authz"
 	"github.com/aswaq/aswaq/internal/call"
+	"github.com/aswaq/aswaq/internal/editions"
 	"github.com/aswaq/aswaq/internal/fair"
 	"github.com/aswaq/aswaq/internal/i18n"
 	"github.com/aswaq/aswaq/internal/org"
@@ -67,7 +68,8 @@ func (s *Server) applicantResource(r *http.Request) (authz.Resource, error) {
 // callView is a call as applicants read it, in their language.
 type callView struct {
 	Edition   fairCard
-	State     string // "open", "not_yet" or "closed"
+	State     string // an editions.CallState, for styling and the apply form
+	StateText string // where the call stands, in words
 	Opens     string
 	Closes    string
 	Who       []string
@@ -96,15 +98,8 @@ func moment(l *i18n.Localizer, t time.Time) string {
 
 func (s *Server) callView(l *i18n.Localizer, e *fair.Edition, c *call.Call) callView {
 	v := callView{Edition: s.fairCard(l, e), Opens: moment(l, c.OpensAt), Closes: moment(l, c.ClosesAt), Stands: c.Stands}
-	now := s.now()
-	switch {
-	case now.Before(c.OpensAt):
-		v.State = "not_yet"
-	case c.IsOpen(now):
-		v.State = "open"
-	default:
-		v.State = "closed"
-	}
+	st := editions.Window(e, c, true, s.now())
+	v.State, v.StateText = string(st), callStateText(l, st, c)
 	for _, lf := range c.LegalForms {
 		v.Who = append(v.Who, l.T("org.legal_form."+string(lf)))
 	}
@@ -151,7 +146,7 @@ func (s *Server) renderCallPublic(r *http.Request, p *page, problem string) (str
 	if err != nil {
 		return "", err
 	}
-	c, err := s.store.Call(r.Context(), e.ID)
+	c, err := s.editions.Call(r.Context(), e.ID)
 	if err != nil {
 		return "", err
 	}
@@ -162,7 +157,7 @@ func (s *Server) renderCallPublic(r *http.Request, p *page, problem string) (str
 		if err != nil {
 			return "", err
 		}
-		d.Mine = append(d.Mine, option{strconv.FormatInt(id, 10), o.Name.In(p.Code)})
+		d.Mine = append(d.Mine, option{Value: strconv.FormatInt(id, 10), Label: o.Name.In(p.Code)})
 	}
 	p.Title, p.Data = p.L.T("apply.title", "fair", e.Title.In(p.Code)), d
 	return "apply", nil
@@ -225,7 +220,7 @@ func (s *Server) myApplications(w http.ResponseWriter, r *http.Request, p *page)
 	}
 	var d myApplicationsData
 	for _, a := range apps {
-		e, err := s.store.Edition(r.Context(), a.EditionID)
+		e, err := s.editions.Edition(r.Context(), a.EditionID)
 		if err != nil {
 			return "", err
 		}
@@ -256,12 +251,30 @@ func (s *Server) applicationContext(ctx context.Context, id int64) (applicationC
 		return ac, err
 	}
 	ac.App = a
-	if ac.Edition, err = s.store.Edition(ctx, a.EditionID); err != nil {
+	if ac.Edition, err = s.editions.Edition(ctx, a.EditionID); err != nil {
 		return ac, err
 	}
-	if ac.Call, err = s.store.Call(ctx, a.EditionID); err != nil {
+	if ac.Call, err = s.editions.Call(ctx, a.EditionID); err != nil {
 		return ac, err
 	}
 	ac.Org, err = s.store.Organisation(ctx, a.OrganisationID)
 	return ac, err
+}
+
+// callStateText says where a call stands, in the reader's language: when it opens or
+// closed, and, for a call closed early, its announced deadline too.
+func callStateText(l *i18n.Localizer, st editions.CallState, c *call.Call) string {
+	switch st {
+	case editions.Open:
+		return l.T("fairs.call_open", "closes", moment(l, c.ClosesAt))
+	case editions.NotYetOpen:
+		return l.T("fairs.call_soon", "opens", moment(l, c.OpensAt))
+	case editions.ClosedEarly:
+		return l.T("fairs.call_closed_early", "closed", moment(l, c.ClosesAt), "announced", moment(l, c.AnnouncedClosesAt))
+	case editions.Closed:
+		return l.T("fairs.call_closed", "closed", moment(l, c.ClosesAt))
+	case editions.CallOff:
+		return l.T("fairs.call_cancelled")
+	}
+	return l.T("fairs.call_not_open")
 }

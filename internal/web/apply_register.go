@@ -28,7 +28,7 @@ func (s *Server) renderRegister(r *http.Request, p *page, f *form) (string, erro
 	if err != nil {
 		return "", err
 	}
-	c, err := s.store.Call(r.Context(), e.ID)
+	c, err := s.editions.Call(r.Context(), e.ID)
 	if err != nil {
 		return "", err
 	}

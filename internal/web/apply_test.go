@@ -13,6 +13,9 @@ import (
 	"time"
 
 	"github.com/aswaq/aswaq/internal/application"
+	"github.com/aswaq/aswaq/internal/civil"
+	"github.com/aswaq/aswaq/internal/fair"
+	"github.com/aswaq/aswaq/internal/mltext"
 	"github.com/aswaq/aswaq/internal/org"
 	"github.com/aswaq/aswaq/internal/outbox"
 	"github.com/aswaq/aswaq/internal/store"
@@ -39,6 +42,9 @@ func (b *browser) document(target, kind, name string, data []byte) (int, string)
 	return rec.Code, html.UnescapeString(rec.Body.String())
 }
 
+// localMinute is how a datetime-local field sends a time.
+const localMinute = "2006-01-02T15:04"
+
 // callForm is the call editor's form for a call, asking for statutes (and cooperatives for
 // their register extract) and one question, with a handicraft quota.
 func callForm(opens, closes time.Time) url.Values {
@@ -59,9 +65,10 @@ func TestOrganiserOpensACallTheRepresentativeApplies(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		f := newFixture(t, st)
 		ctx := context.Background()
+		eid := draftEdition(t, st)
 		orgr := newBrowser(t, f.srv)
 		orgr.cookies[sessionCookie] = f.cookie(t, "organiser03")
-		callURL := "/ar/admin/editions/" + itoa64(f.sefrou) + "/call"
+		callURL := "/ar/admin/editions/" + itoa64(eid) + "/call"
 		now := time.Now()
 
 		// The editor starts from the usual template; bad input is refused row by row.
@@ -75,24 +82,40 @@ func TestOrganiserOpensACallTheRepresentativeApplies(t *testing.T) {
 			!strings.Contains(body, "الحصة 1: الحد الأدنى (40) أكبر من الحد الأقصى (30)") || !strings.Contains(body, "ما المنتوجات التي ستعرضونها؟") {
 			t.Fatalf("bad call: %d", code)
 		}
-		if _, err := st.Call(ctx, f.sefrou); err == nil {
+		if _, err := st.Editions().Call(ctx, eid); err == nil {
 			t.Fatal("a refused call was stored")
 		}
 		if code, _, _ := orgr.post(callURL, callForm(now.Add(-time.Hour), now.Add(48*time.Hour))); code != http.StatusSeeOther {
 			t.Fatalf("save call: %d", code)
 		}
+		// Saved, the call is still the council's draft: applying is refused until the
+		// edition's "open the call" step, which first says what it will do.
+		pub := newBrowser(t, f.srv)
+		if code, _ := pub.get("/ar/fairs/" + itoa64(eid) + "/apply"); code != http.StatusNotFound {
+			t.Fatalf("call page of a draft edition: %d", code)
+		}
+		step := "/fr/admin/editions/" + itoa64(eid) + "/status"
+		code, _, body = orgr.post(step, url.Values{"step": {"open_call"}})
+		if code != http.StatusOK || !strings.Contains(html.UnescapeString(body), "L'appel paraîtra sur la page publique") {
+			t.Fatalf("open the call, before confirming: %d", code)
+		}
+		if e, _ := st.Editions().Edition(ctx, eid); e.Status != fair.Draft {
+			t.Fatal("the step was taken before it was confirmed")
+		}
+		if code, _, _ := orgr.post(step, url.Values{"step": {"open_call"}, "confirm": {"1"}}); code != http.StatusSeeOther {
+			t.Fatalf("open the call: %d", code)
+		}
 
 		// The public sees the call on the fair's page and the conditions on the call's page.
-		pub := newBrowser(t, f.srv)
-		_, fairPage := pub.get("/fr/fairs/" + itoa64(f.sefrou))
+		_, fairPage := pub.get("/fr/fairs/" + itoa64(eid))
 		containsAll(t, "fair page", fairPage, "Appel à candidatures ouvert jusqu", "/apply")
-		_, callPage := pub.get("/ar/fairs/" + itoa64(f.sefrou) + "/apply")
-		containsAll(t, "call page", html.UnescapeString(callPage), "باب الترشيح مفتوح", "النظام الأساسي", "شهادة التسجيل", "الجودة", "سجلوها وترشحوا")
+		_, callPage := pub.get("/ar/fairs/" + itoa64(eid) + "/apply")
+		containsAll(t, "call page", html.UnescapeString(callPage), "طلب الترشيحات مفتوح إلى غاية", "النظام الأساسي", "شهادة التسجيل", "الجودة", "سجلوها وترشحوا")
 
 		// The representative starts, is told what is missing, answers, uploads, submits.
 		rep := newBrowser(t, f.srv)
 		rep.cookies[sessionCookie] = f.cookie(t, "exhibitor03")
-		code, hdr, body := rep.post("/ar/fairs/"+itoa64(f.sefrou)+"/apply", url.Values{"organisation": {itoa64(f.coop)}})
+		code, hdr, body := rep.post("/ar/fairs/"+itoa64(eid)+"/apply", url.Values{"organisation": {itoa64(f.coop)}})
 		if code != http.StatusSeeOther {
 			t.Fatalf("start: %d %s", code, html.UnescapeString(body))
 		}
@@ -130,7 +153,7 @@ func TestOrganiserOpensACallTheRepresentativeApplies(t *testing.T) {
 			t.Fatal("no receipt with the reference in the outbox")
 		}
 		// Applying again leads to the same application.
-		_, hdr, _ = rep.post("/ar/fairs/"+itoa64(f.sefrou)+"/apply", url.Values{"organisation": {itoa64(f.coop)}})
+		_, hdr, _ = rep.post("/ar/fairs/"+itoa64(eid)+"/apply", url.Values{"organisation": {itoa64(f.coop)}})
 		if hdr.Get("Location") != app {
 			t.Fatalf("second application: %s", hdr.Get("Location"))
 		}
@@ -242,4 +265,16 @@ func TestIneligibleOrganisationIsToldWhy(t *testing.T) {
 	if apps, _ := st.ApplicationsOf(ctx, []int64{f.coop}); len(apps) != 0 {
 		t.Fatalf("an application was started: %+v", apps)
 	}
+}
+
+// draftEdition creates a draft of the 2027 Taza mobile market (region 03), with no call.
+func draftEdition(t *testing.T, st *store.Store) int64 {
+	t.Helper()
+	e := fair.Edition{Kind: fair.MobileMarket, RegionCode: "03", ProvinceCode: "561",
+		City: mltext.Text{AR: "تازة", FR: "Taza"}, Title: mltext.Text{AR: "السوق المتنقل بتازة 2027", FR: "Marché itinérant de Taza 2027"},
+		StartsOn: civil.MustNew(2027, 9, 6), EndsOn: civil.MustNew(2027, 9, 10)}
+	if err := st.Editions().CreateEdition(context.Background(), &e); err != nil {
+		t.Fatal(err)
+	}
+	return e.ID
 }

@@ -18,7 +18,10 @@ import (
 
 	"github.com/aswaq/aswaq/internal/account"
 	"github.com/aswaq/aswaq/internal/authz"
+	"github.com/aswaq/aswaq/internal/civil"
 	"github.com/aswaq/aswaq/internal/demo"
+	"github.com/aswaq/aswaq/internal/editions"
+	"github.com/aswaq/aswaq/internal/fair"
 	"github.com/aswaq/aswaq/internal/i18n"
 	"github.com/aswaq/aswaq/internal/imaging"
 	"github.com/aswaq/aswaq/internal/mltext"
@@ -93,6 +96,7 @@ var allowed = map[string][]string{
 	"GET /{lang}/admin/editions/{id}":                              {"admin", "organiser03"},
 	"POST /{lang}/admin/editions/{id}":                             {"admin", "organiser03"},
 	"POST /{lang}/admin/editions/{id}/status":                      {"admin", "organiser03"},
+	"POST /{lang}/admin/editions/{id}/delete":                      {"admin", "organiser03"},
 	"GET /{lang}/admin/tours":                                      {"admin", "organiser03", "organiser05"},
 	"POST /{lang}/admin/tours":                                     {"admin", "organiser03"},
 	"GET /{lang}/admin/editions/{id}/call":                         {"admin", "organiser03"},
@@ -167,7 +171,7 @@ type fixture struct {
 	st      *store.Store
 	users   map[string]int64
 	cookies map[string]*http.Cookie
-	sefrou  int64 // an edition in region 03
+	sefrou  int64 // an upcoming edition in region 03, its call open
 	coop    int64 // an organisation in region 03
 }
 
@@ -190,12 +194,7 @@ func newFixture(t *testing.T, st *store.Store) *fixture {
 		t.Fatal(err)
 	}
 	f := &fixture{srv: srv, st: st, users: map[string]int64{}, cookies: map[string]*http.Cookie{}}
-	eds, _ := st.Editions(ctx)
-	for _, e := range eds {
-		if e.City.FR == "Sefrou" {
-			f.sefrou = e.ID
-		}
-	}
+	f.sefrou = openEdition(t, st)
 	orgs, _ := st.OrganisationsInRegions(ctx, false, []string{"03"}, 1)
 	f.coop = orgs[0].ID
 	grants := map[string]account.Grant{
@@ -211,6 +210,28 @@ func newFixture(t *testing.T, st *store.Store) *fixture {
 		f.users[role] = f.user(t, role, grants[role])
 	}
 	return f
+}
+
+// openEdition creates the 2027 mobile market of Sefrou and opens its call (from an hour
+// ago to two days ahead) through the edition's own steps.
+func openEdition(t *testing.T, st *store.Store) int64 {
+	t.Helper()
+	ctx := context.Background()
+	e := fair.Edition{Kind: fair.MobileMarket, Number: 6, RegionCode: "03", ProvinceCode: "451",
+		City: mltext.Text{AR: "صفرو", FR: "Sefrou"}, Title: mltext.Text{AR: "السوق المتنقل السادس لجهة فاس-مكناس", FR: "Sixième marché itinérant de Fès-Meknès"},
+		StartsOn: civil.MustNew(2027, 7, 12), EndsOn: civil.MustNew(2027, 7, 16)}
+	if err := st.Editions().CreateEdition(ctx, &e); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	c := reviewCall(e.ID, now.Add(-time.Hour), now.Add(48*time.Hour))
+	if err := st.Editions().SaveCall(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Editions().Take(ctx, e.ID, editions.OpenTheCall, editions.StepInput{}); err != nil {
+		t.Fatal(err)
+	}
+	return e.ID
 }
 
 // spareOrg creates an organisation of region 03 (Sefrou) and returns its id.
@@ -462,7 +483,7 @@ func requestFor(pattern string, rc requestContext) (method, path string, form ur
 	case strings.HasSuffix(pattern, "/applications/{id}"):
 		form = url.Values{"answer.products": {"عسل"}}
 	case strings.HasSuffix(pattern, "/status"):
-		form = url.Values{"to": {"reported"}}
+		form = url.Values{"step": {"close_call"}} // the page that asks to confirm
 	case strings.HasSuffix(pattern, "/tours"):
 		form = url.Values{"region": {"03"}, "year": {"2027"}, "title_ar": {"جولة 2027"}, "title_fr": {"Tournée 2027"}}
 	case strings.HasSuffix(pattern, "/merge"):

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/aswaq/aswaq/internal/editions"
+
 	"github.com/aswaq/aswaq/internal/account"
 	"github.com/aswaq/aswaq/internal/application"
 	"github.com/aswaq/aswaq/internal/audit"
@@ -67,7 +69,11 @@ func TestEveryKeyUsedExists(t *testing.T) {
 	}
 	for _, st := range fair.Statuses {
 		used["edition.status."+string(st)] = "fair.Statuses"
-		used["edition.move."+string(st)] = "fair.Status.Next"
+	}
+	for _, st := range editions.Steps {
+		for _, prefix := range []string{"edition.step.", "edition.effect.", "edition.flash.step."} {
+			used[prefix+string(st)] = "editions.Steps"
+		}
 	}
 	for _, r := range fair.PartnerRoles {
 		used["fairs.role."+string(r)] = "fair.PartnerRoles"

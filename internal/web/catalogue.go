@@ -163,7 +163,7 @@ func (s *Server) publicOrgPage(w http.ResponseWriter, r *http.Request, p *page) 
 	}
 	for _, l := range []struct{ key, url string }{{"registry.website", c.Website}, {"registry.facebook", c.Facebook}, {"registry.instagram", c.Instagram}} {
 		if l.url != "" && c.LinksPublic {
-			d.Links = append(d.Links, option{l.url, p.L.T(l.key)})
+			d.Links = append(d.Links, option{Value: l.url, Label: p.L.T(l.key)})
 		}
 	}
 	photos, err := s.store.Photos(r.Context(), store.PhotoOfOrganisation, id)

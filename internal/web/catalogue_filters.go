@@ -104,10 +104,10 @@ func (s *Server) filterSelects(p *page, c catalogueQuery) []filterSelect {
 		// orgChoices groups provinces by region in region-code order; the region's code is
 		// that of any of its provinces.
 		if len(g.Options) > 0 {
-			regions = append(regions, option{s.provinces[g.Options[0].Value].RegionCode, g.Label})
+			regions = append(regions, option{Value: s.provinces[g.Options[0].Value].RegionCode, Label: g.Label})
 		}
 	}
-	kinds := []option{{store.KindOrganisation, p.L.T("catalogue.kind_organisation")}, {store.KindProduct, p.L.T("catalogue.kind_product")}}
+	kinds := []option{{Value: store.KindOrganisation, Label: p.L.T("catalogue.kind_organisation")}, {Value: store.KindProduct, Label: p.L.T("catalogue.kind_product")}}
 	out := make([]filterSelect, len(catalogueFilters))
 	for i, f := range catalogueFilters {
 		out[i] = filterSelect{Name: f.name, Label: p.L.T(f.label), All: p.L.T(f.all), Current: c.Values[f.name]}

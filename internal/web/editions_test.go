@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aswaq/aswaq/internal/fair"
 	"github.com/aswaq/aswaq/internal/store"
@@ -40,7 +41,7 @@ func TestOrganiserPlansAnEditionAndOpensItsCall(t *testing.T) {
 		b := newBrowser(t, f.srv)
 		b.cookies[sessionCookie] = f.cookie(t, "organiser03")
 		ctx := context.Background()
-		before, _ := st.CountEditions(ctx)
+		before, _ := st.Editions().CountEditions(ctx)
 
 		// "Add rows" sends the form back with more empty rows and keeps what was typed.
 		form := mobileMarketForm()
@@ -49,7 +50,7 @@ func TestOrganiserPlansAnEditionAndOpensItsCall(t *testing.T) {
 		if code != http.StatusOK || !strings.Contains(body, `name="partners.5.name_ar"`) || !strings.Contains(body, "Conv. 7/2027") {
 			t.Fatalf("add rows: %d", code)
 		}
-		if n, _ := st.CountEditions(ctx); n != before {
+		if n, _ := st.Editions().CountEditions(ctx); n != before {
 			t.Fatal("adding rows stored the edition")
 		}
 
@@ -59,11 +60,11 @@ func TestOrganiserPlansAnEditionAndOpensItsCall(t *testing.T) {
 		}
 		loc := hdr.Get("Location")
 		id := strings.TrimPrefix(loc, "/fr/admin/editions/")
-		eds, _ := st.Editions(ctx)
+		eds, _ := st.Editions().Editions(ctx)
 		var e fair.Edition
 		for _, x := range eds {
 			if x.Title.FR == "Marché itinérant de Sefrou" {
-				e, _ = st.Edition(ctx, x.ID)
+				e, _ = st.Editions().Edition(ctx, x.ID)
 			}
 		}
 		if e.RegionCode != "03" || e.Status != fair.Draft || len(e.Partners) != 2 || len(e.Spaces) != 2 || len(e.Guests) != 1 ||
@@ -79,16 +80,28 @@ func TestOrganiserPlansAnEditionAndOpensItsCall(t *testing.T) {
 		if _, list := pub.get("/fr/fairs"); strings.Contains(list, "Marché itinérant de Sefrou") {
 			t.Fatal("draft listed publicly")
 		}
-		// A step that skips the call is refused with a message; opening the call works.
-		code, _, body = b.post(loc+"/status", url.Values{"to": {"running"}})
+		// Opening the call waits for a call with its quotas, and the page says so; a step
+		// that skips the call is refused with a message.
+		_, page := b.get(loc)
+		containsAll(t, "draft page", html.UnescapeString(page), "Ouvrir l'appel à candidatures", "L'appel ne peut pas ouvrir avant d'être configuré", "Supprimer le brouillon")
+		code, _, body = b.post(loc+"/status", url.Values{"step": {"start"}, "confirm": {"1"}})
 		if code != http.StatusConflict || !strings.Contains(html.UnescapeString(body), "ne peut pas passer à cette étape") {
 			t.Fatalf("skip to running: %d", code)
 		}
-		if code, _, _ = b.post(loc+"/status", url.Values{"to": {"call_open"}}); code != http.StatusSeeOther {
+		now := time.Now()
+		if code, _, _ = b.post(loc+"/call", callForm(now.Add(-time.Hour), now.Add(72*time.Hour))); code != http.StatusSeeOther {
+			t.Fatalf("save call: %d", code)
+		}
+		if code, _, _ = b.post(loc+"/status", url.Values{"step": {"open_call"}, "confirm": {"1"}}); code != http.StatusSeeOther {
 			t.Fatalf("open call: %d", code)
 		}
-		_, page := b.get(loc)
-		containsAll(t, "edition page", page, "Appel à candidatures ouvert", "Clore l&#39;appel et évaluer", "Revenir au brouillon")
+		_, page = b.get(loc)
+		page = html.UnescapeString(page)
+		containsAll(t, "edition page", page, "Appel à candidatures ouvert", "Clore l'appel et passer à l'examen",
+			"Remettre l'édition en brouillon", "des candidats ont pu s'inscrire", "Annuler l'édition")
+		if strings.Contains(page, "Supprimer le brouillon") || strings.Contains(page, "Sélection publiée") && strings.Contains(page, `name="step" value="publish`) {
+			t.Fatal("an announced edition offers to be deleted or published by hand")
+		}
 
 		// Now the public sees it, in Arabic with Moroccan month names, and can add it to a calendar.
 		code, ar := pub.get("/ar/fairs/" + id)
@@ -103,7 +116,7 @@ func TestOrganiserPlansAnEditionAndOpensItsCall(t *testing.T) {
 		}
 		// Without opening hours, the calendar holds one event over whole days.
 		_, _, allDay := pub.do("GET", "/ar/fairs/"+itoa64(f.sefrou)+"/calendar.ics", nil, nil)
-		if !strings.Contains(allDay, "DTSTART;VALUE=DATE:20220712\r\n") || !strings.Contains(allDay, "DTEND;VALUE=DATE:20220717\r\n") ||
+		if !strings.Contains(allDay, "DTSTART;VALUE=DATE:20270712\r\n") || !strings.Contains(allDay, "DTEND;VALUE=DATE:20270717\r\n") ||
 			!strings.Contains(allDay, "SUMMARY:السوق المتنقل") {
 			t.Fatalf("all-day calendar:\n%s", allDay)
 		}
@@ -118,7 +131,7 @@ func TestEditionFormRefusesBadInputAndKeepsIt(t *testing.T) {
 		b := newBrowser(t, f.srv)
 		b.cookies[sessionCookie] = f.cookie(t, "organiser03")
 		ctx := context.Background()
-		before, _ := st.CountEditions(ctx)
+		before, _ := st.Editions().CountEditions(ctx)
 		cases := []struct {
 			name  string
 			spoil func(url.Values)
@@ -152,7 +165,7 @@ func TestEditionFormRefusesBadInputAndKeepsIt(t *testing.T) {
 				t.Errorf("%s: what was typed is lost", c.name)
 			}
 		}
-		if n, _ := st.CountEditions(ctx); n != before {
+		if n, _ := st.Editions().CountEditions(ctx); n != before {
 			t.Fatalf("%d editions stored from bad input", n-before)
 		}
 		// An organiser cannot move an edition of their region to another region.
@@ -161,7 +174,7 @@ func TestEditionFormRefusesBadInputAndKeepsIt(t *testing.T) {
 		if code, _, _ := b.post("/ar/admin/editions/"+itoa64(f.sefrou), form); code != http.StatusNotFound {
 			t.Fatalf("move to another region: %d", code)
 		}
-		if e, _ := st.Edition(ctx, f.sefrou); e.RegionCode != "03" {
+		if e, _ := st.Editions().Edition(ctx, f.sefrou); e.RegionCode != "03" {
 			t.Fatal("edition moved out of the organiser's region")
 		}
 	})

@@ -61,7 +61,7 @@ func (s *Server) fairnessPage(w http.ResponseWriter, r *http.Request, p *page) (
 			row.Selected++
 		}
 	}
-	eds, err := s.store.EditionsInRegions(r.Context(), false, []string{in.Edition.RegionCode})
+	eds, err := s.editions.EditionsInRegions(r.Context(), false, []string{in.Edition.RegionCode})
 	if err != nil {
 		return "", err
 	}

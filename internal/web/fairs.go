@@ -9,6 +9,7 @@ import (
 	"github.com/aswaq/aswaq/internal/apperr"
 	"github.com/aswaq/aswaq/internal/authz"
 	"github.com/aswaq/aswaq/internal/civil"
+	"github.com/aswaq/aswaq/internal/editions"
 	"github.com/aswaq/aswaq/internal/fair"
 	"github.com/aswaq/aswaq/internal/ics"
 )
@@ -28,7 +29,7 @@ func (s *Server) publicEdition(r *http.Request) (fair.Edition, error) {
 	if err != nil {
 		return fair.Edition{}, err
 	}
-	e, err := s.store.Edition(r.Context(), id)
+	e, err := s.editions.Edition(r.Context(), id)
 	if err == nil && e.Status == fair.Draft {
 		err = apperr.New(apperr.NotFound, "error.not_found_title")
 	}
@@ -48,7 +49,7 @@ func (s *Server) fairsPage(w http.ResponseWriter, r *http.Request, p *page) (str
 
 // fairLists sorts the public editions into current, upcoming and past.
 func (s *Server) fairLists(r *http.Request, p *page) (homeData, error) {
-	editions, err := s.store.Editions(r.Context())
+	editions, err := s.editions.Editions(r.Context())
 	if err != nil {
 		return homeData{}, err
 	}
@@ -125,6 +126,9 @@ func (s *Server) fairPage(w http.ResponseWriter, r *http.Request, p *page) (stri
 		Days: e.Days(), Province: s.provinceName(e.ProvinceCode, p.Code), Theme: e.Theme.In(p.Code), About: e.About.In(p.Code),
 		Occasion: e.Occasion.In(p.Code), Patronage: e.Patronage.In(p.Code), LegalBasis: e.LegalBasis.In(p.Code),
 		Phase: p.L.T("fairs.phase." + string(e.PhaseOn(s.today())))}
+	if e.Status == fair.Cancelled {
+		v.Phase = p.L.T("fairs.phase.cancelled")
+	}
 	if e.Hours.Set {
 		v.Hours = p.L.T("fairs.hours_value", "opens", fair.Clock(e.Hours.Opens), "closes", fair.Clock(e.Hours.Closes))
 	}
@@ -134,7 +138,7 @@ func (s *Server) fairPage(w http.ResponseWriter, r *http.Request, p *page) (stri
 	}{{"fairs.target.visitors", e.TargetVisitors}, {"fairs.target.exhibitors", e.TargetExhibitors},
 		{"fairs.target.organisations", e.TargetOrgs}, {"fairs.target.stands", e.TargetStands}} {
 		if t.n > 0 {
-			v.Targets = append(v.Targets, option{p.L.T(t.key), p.L.Number(int64(t.n))})
+			v.Targets = append(v.Targets, option{Value: p.L.T(t.key), Label: p.L.Number(int64(t.n))})
 		}
 	}
 	for _, role := range fair.PartnerRoles {
@@ -169,19 +173,10 @@ func (s *Server) fairPage(w http.ResponseWriter, r *http.Request, p *page) (stri
 		return "", err
 	}
 	for _, x := range exhibitors {
-		v.Exhibitors = append(v.Exhibitors, option{"/" + p.Code + "/catalogue/organisations/" + strconv.FormatInt(x.OrganisationID, 10),
-			x.Name.In(p.Code) + " — " + s.provinceName(x.Province, p.Code)})
+		v.Exhibitors = append(v.Exhibitors, option{Value: "/" + p.Code + "/catalogue/organisations/" + strconv.FormatInt(x.OrganisationID, 10), Label: x.Name.In(p.Code) + " — " + s.provinceName(x.Province, p.Code)})
 	}
-	if c, err := s.store.Call(r.Context(), e.ID); err == nil {
-		now := s.now()
-		switch {
-		case now.Before(c.OpensAt):
-			v.Call = p.L.T("fairs.call_soon", "opens", moment(p.L, c.OpensAt))
-		case c.IsOpen(now):
-			v.Call = p.L.T("fairs.call_open", "closes", moment(p.L, c.ClosesAt))
-		default:
-			v.Call = p.L.T("fairs.call_closed", "closed", moment(p.L, c.ClosesAt))
-		}
+	if c, err := s.editions.Call(r.Context(), e.ID); err == nil {
+		v.Call = callStateText(p.L, editions.Window(&e, &c, true, s.now()), &c)
 		v.CallURL = "/" + p.Code + "/fairs/" + id + "/apply"
 	} else if apperr.CodeOf(err) != apperr.NotFound {
 		return "", err
@@ -195,7 +190,7 @@ func (s *Server) tourStops(r *http.Request, p *page, e *fair.Edition, v *fairVie
 	if e.TourID == 0 {
 		return nil
 	}
-	tours, err := s.store.Tours(r.Context(), false, []string{e.RegionCode})
+	tours, err := s.editions.Tours(r.Context(), false, []string{e.RegionCode})
 	if err != nil {
 		return err
 	}
@@ -204,7 +199,7 @@ func (s *Server) tourStops(r *http.Request, p *page, e *fair.Edition, v *fairVie
 			v.Tour = t.Title.In(p.Code)
 		}
 	}
-	eds, err := s.store.EditionsInRegions(r.Context(), false, []string{e.RegionCode})
+	eds, err := s.editions.EditionsInRegions(r.Context(), false, []string{e.RegionCode})
 	for i := len(eds) - 1; i >= 0; i-- {
 		if eds[i].TourID == e.TourID && eds[i].ID != e.ID && eds[i].Status != fair.Draft {
 			v.TourStops = append(v.TourStops, s.fairCard(p.L, &eds[i]))

@@ -5,7 +5,6 @@ import (
 
 	"github.com/aswaq/aswaq/internal/account"
 	"github.com/aswaq/aswaq/internal/apperr"
-	"github.com/aswaq/aswaq/internal/mltext"
 )
 
 // grantView is a grant as a person reads it: "Organiser — Fès-Meknès".
@@ -23,7 +22,7 @@ func (s *Server) grantViews(ctx context.Context, p *page, gs []account.Grant) ([
 		case account.ScopeRegion:
 			v.Scope = s.regionName(g.RegionCode, p.Code)
 		case account.ScopeEdition:
-			e, err := s.store.Edition(ctx, g.EditionID)
+			e, err := s.editions.Edition(ctx, g.EditionID)
 			if err != nil && apperr.CodeOf(err) != apperr.NotFound {
 				return nil, err
 			}
@@ -38,12 +37,4 @@ func (s *Server) grantViews(ctx context.Context, p *page, gs []account.Grant) ([
 		out = append(out, v)
 	}
 	return out, nil
-}
-
-func (s *Server) regionName(code, lang string) string {
-	r, ok := s.regions[code]
-	if !ok {
-		return code
-	}
-	return mltext.Text{AR: r.NameAR, FR: r.NameFR}.In(lang)
 }

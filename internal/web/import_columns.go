@@ -104,9 +104,9 @@ func columnName(i int) string { return "col" + strconv.Itoa(i) }
 func (s *Server) renderImportColumns(p *page, o *openedUpload, m importer.Mapping, problem error) (string, error) {
 	t := o.Table
 	d := importColumnsData{ID: o.ID, File: o.Table.Describe(p.L, o.FileName), Steps: importSteps(p, o.ID, stepColumns, reachedStep(o.Upload))}
-	d.Fields = append(d.Fields, option{"", p.L.T(importer.Ignore.LabelKey())})
+	d.Fields = append(d.Fields, option{Value: "", Label: p.L.T(importer.Ignore.LabelKey())})
 	for _, f := range importer.Fields {
-		d.Fields = append(d.Fields, option{string(f), p.L.T(f.LabelKey())})
+		d.Fields = append(d.Fields, option{Value: string(f), Label: p.L.T(f.LabelKey())})
 	}
 	for i, h := range t.Headers() {
 		c := importColumn{Name: columnName(i), Letter: importer.ColumnName(i), Header: strings.TrimSpace(h), Field: string(m.Field(i))}

@@ -220,7 +220,7 @@ func TestOrganiserImportsACouncilListThroughThePages(t *testing.T) {
 		if n, _ := st.CountOrganisations(ctx); n != before+2 {
 			t.Fatalf("created %d organisations", n-before)
 		}
-		entries, _, err := st.AuditEntries(ctx, audit.Filter{AllRegions: true, RecordType: "import"})
+		entries, _, err := st.Audit().Entries(ctx, audit.Filter{AllRegions: true, RecordType: "import"})
 		if err != nil || len(entries) != 1 || entries[0].RecordID != "لائحة التعاونيات.csv" || entries[0].Action != store.AuditOrganisationImport || entries[0].Actor.UserID != f.users["organiser03"] {
 			t.Fatalf("audit: %v %+v", err, entries)
 		}
@@ -242,7 +242,7 @@ func TestOrganiserImportsACouncilListThroughThePages(t *testing.T) {
 		if n, _ := st.CountOrganisations(ctx); n != before+2 {
 			t.Fatalf("the second import created %d organisations", n-before-2)
 		}
-		if entries, _, _ := st.AuditEntries(ctx, audit.Filter{AllRegions: true, RecordType: "import"}); len(entries) != 1 {
+		if entries, _, _ := st.Audit().Entries(ctx, audit.Filter{AllRegions: true, RecordType: "import"}); len(entries) != 1 {
 			t.Fatalf("an import that changed nothing was audited: %d entries", len(entries))
 		}
 	})

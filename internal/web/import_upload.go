@@ -89,13 +89,13 @@ func (s *Server) renderImportForm(p *page, f *form) (string, error) {
 	case all:
 		d.AllRegions = true
 		for _, code := range s.regionCodes() {
-			d.Regions = append(d.Regions, option{code, s.regionName(code, p.Code)})
+			d.Regions = append(d.Regions, option{Value: code, Label: s.regionName(code, p.Code)})
 		}
 	case len(regions) == 1:
 		d.Region = s.regionName(regions[0], p.Code)
 	default:
 		for _, code := range regions {
-			d.Regions = append(d.Regions, option{code, s.regionName(code, p.Code)})
+			d.Regions = append(d.Regions, option{Value: code, Label: s.regionName(code, p.Code)})
 		}
 	}
 	d.Errors = summaryOf(f, "file", "region")

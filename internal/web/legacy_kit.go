@@ -5,7 +5,12 @@ import (
 	"io/fs"
 	"net/http"
 
+	editionsweb "github.com/aswaq/aswaq/internal/editions/web"
+
+	"github.com/aswaq/aswaq/internal/authz"
+	"github.com/aswaq/aswaq/internal/call"
 	"github.com/aswaq/aswaq/internal/civil"
+	"github.com/aswaq/aswaq/internal/fair"
 	"github.com/aswaq/aswaq/internal/i18n"
 	"github.com/aswaq/aswaq/internal/platform/webkit"
 )
@@ -72,3 +77,34 @@ var (
 )
 
 const spareRows = webkit.SpareRows
+
+type (
+	option      = webkit.Option
+	optionGroup = webkit.OptionGroup
+)
+
+var (
+	scopeRegions = webkit.ScopeRegions
+	formDate     = webkit.ReadDate
+	formCount    = webkit.ReadCount
+)
+
+func (s *Server) regionName(code, lang string) string   { return s.RegionName(code, lang) }
+func (s *Server) provinceName(code, lang string) string { return s.ProvinceName(code, lang) }
+
+// Pages about one edition are guarded by the editions feature's resource.
+func (s *Server) editionResource(r *http.Request) (authz.Resource, error) {
+	return s.editionsWeb.EditionResource(r)
+}
+func (s *Server) editionAdminURL(p *page, id int64) string {
+	return s.editionsWeb.EditionAdminURL(p, id)
+}
+func (s *Server) callChoices(p *page, e *fair.Edition) editionsweb.CallChoices {
+	return s.editionsWeb.CallChoices(p, e)
+}
+
+var callValues = editionsweb.CallValues
+
+func (s *Server) callFromForm(r *http.Request, f *form, editionID int64) call.Call {
+	return s.editionsWeb.CallFromForm(r, f, editionID)
+}

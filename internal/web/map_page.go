@@ -249,7 +249,7 @@ func (s *Server) orgStandLinks(ctx context.Context, p *page, orgID int64, fairs 
 			continue
 		}
 		href := "/" + p.Code + "/fairs/" + strconv.FormatInt(e.ID, 10) + "/map?stand=" + url.QueryEscape(code)
-		out = append(out, option{href, p.L.T("map.org_stand", "stand", code, "fair", e.Title.In(p.Code))})
+		out = append(out, option{Value: href, Label: p.L.T("map.org_stand", "stand", code, "fair", e.Title.In(p.Code))})
 	}
 	return out, nil
 }

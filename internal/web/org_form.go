@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/aswaq/aswaq/internal/civil"
 	"github.com/aswaq/aswaq/internal/mltext"
 	"github.com/aswaq/aswaq/internal/org"
 	"github.com/aswaq/aswaq/internal/taxonomy"
@@ -45,30 +44,6 @@ func orgFromForm(r *http.Request, f *form, id int64) org.Organisation {
 	o.Members.Men = formCount(f, "members_men", v.Get("members_men"))
 	o.Members.Under35 = formCount(f, "members_under_35", v.Get("members_under_35"))
 	return o
-}
-
-func formDate(f *form, field, s string) civil.Date {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return civil.Date{}
-	}
-	d, err := civil.Parse(s)
-	if err != nil {
-		f.ReadError(field, "form.error.date")
-	}
-	return d
-}
-
-func formCount(f *form, field, s string) int {
-	s = westernDigits(strings.TrimSpace(s))
-	if s == "" {
-		return 0
-	}
-	n, err := strconv.Atoi(s)
-	if err != nil || n < 0 {
-		f.ReadError(field, "form.error.count")
-	}
-	return n
 }
 
 // orgValues fills a form from a stored organisation, for editing.

@@ -62,10 +62,10 @@ func (s *Server) standPeople(ctx context.Context, l *i18n.Localizer, appID int64
 		v.People = append(v.People, personViewOf(l, p))
 	}
 	for _, g := range application.Genders {
-		v.Genders = append(v.Genders, option{string(g), l.T("people.gender." + string(g))})
+		v.Genders = append(v.Genders, option{Value: string(g), Label: l.T("people.gender." + string(g))})
 	}
 	for _, r := range application.PersonRoles {
-		v.Roles = append(v.Roles, option{string(r), l.T("people.role." + string(r))})
+		v.Roles = append(v.Roles, option{Value: string(r), Label: l.T("people.role." + string(r))})
 	}
 	return v, nil
 }
@@ -123,7 +123,7 @@ type peopleData struct {
 // peoplePage shows organisers who each selected organisation sends, and who is missing.
 func (s *Server) peoplePage(w http.ResponseWriter, r *http.Request, p *page) (string, error) {
 	id, _ := pathID(r, "id")
-	e, err := s.store.Edition(r.Context(), id)
+	e, err := s.editions.Edition(r.Context(), id)
 	if err != nil {
 		return "", err
 	}

@@ -90,7 +90,7 @@ func (s *Server) startPlan(w http.ResponseWriter, r *http.Request, p *page) (str
 func (s *Server) addZone(w http.ResponseWriter, r *http.Request, p *page) (string, error) {
 	id, _ := pathID(r, "id")
 	f := formFrom(r)
-	e, err := s.store.Edition(r.Context(), id)
+	e, err := s.editions.Edition(r.Context(), id)
 	if err != nil {
 		return "", err
 	}

@@ -120,7 +120,7 @@ func (s *Server) standListPage(w http.ResponseWriter, r *http.Request, p *page) 
 	if err != nil {
 		return "", err
 	}
-	e, err := s.store.Edition(r.Context(), id)
+	e, err := s.editions.Edition(r.Context(), id)
 	if err != nil {
 		return "", err
 	}

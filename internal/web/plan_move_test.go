@@ -154,7 +154,7 @@ func TestEmbeddableMap(t *testing.T) {
 // demoPlanEdition is the demo edition that has a venue plan (Ouarzazate 2025).
 func demoPlanEdition(t *testing.T, st *store.Store) int64 {
 	t.Helper()
-	eds, err := st.Editions(context.Background())
+	eds, err := st.Editions().Editions(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

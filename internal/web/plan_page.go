@@ -82,7 +82,7 @@ type zoneRow struct {
 
 // planInputs reads what the editor needs: the edition and its plan (zero when none).
 func (s *Server) planInputs(ctx context.Context, id int64) (fair.Edition, store.EditionPlan, bool, error) {
-	e, err := s.store.Edition(ctx, id)
+	e, err := s.editions.Edition(ctx, id)
 	if err != nil {
 		return e, store.EditionPlan{}, false, err
 	}
@@ -126,18 +126,18 @@ func (s *Server) renderPlan(r *http.Request, p *page, id int64, f *form, probs [
 		if sp.AreaM2 > 0 {
 			label += " — " + p.L.T("plan.area_value", "area", sp.AreaM2)
 		}
-		v.Spaces = append(v.Spaces, option{strconv.Itoa(i), label})
+		v.Spaces = append(v.Spaces, option{Value: strconv.Itoa(i), Label: label})
 	}
 	for _, k := range fair.SpaceKinds {
-		v.Spaces = append(v.Spaces, option{"kind:" + string(k), p.L.T("fairs.space." + string(k))})
+		v.Spaces = append(v.Spaces, option{Value: "kind:" + string(k), Label: p.L.T("fairs.space." + string(k))})
 	}
 	for _, side := range []venue.Side{venue.North, venue.East, venue.South, venue.West} {
-		v.Sides = append(v.Sides, option{string(side), p.L.T("plan.side." + string(side))})
+		v.Sides = append(v.Sides, option{Value: string(side), Label: p.L.T("plan.side." + string(side))})
 	}
 	for _, k := range venue.StandKinds {
-		v.Kinds = append(v.Kinds, option{string(k), p.L.T("map.kind." + string(k))})
+		v.Kinds = append(v.Kinds, option{Value: string(k), Label: p.L.T("map.kind." + string(k))})
 	}
-	v.Rows = []option{{string(venue.RowsEastWest), p.L.T("plan.rows.ew")}, {string(venue.RowsNorthSouth), p.L.T("plan.rows.ns")}}
+	v.Rows = []option{{Value: string(venue.RowsEastWest), Label: p.L.T("plan.rows.ew")}, {Value: string(venue.RowsNorthSouth), Label: p.L.T("plan.rows.ns")}}
 	p.Title = p.L.T("plan.title")
 	if !has {
 		w, d := defaultOutline(e.AreaM2)
@@ -156,7 +156,7 @@ func (s *Server) renderPlan(r *http.Request, p *page, id int64, f *form, probs [
 	count := map[string]int{}
 	for _, st := range pl.Stands {
 		count[st.Zone]++
-		v.StandList = append(v.StandList, option{st.Code, st.Code})
+		v.StandList = append(v.StandList, option{Value: st.Code, Label: st.Code})
 	}
 	v.Width, v.Depth = venue.Metres(b.W), venue.Metres(b.H)
 	for _, e := range pl.Entrances {
@@ -167,7 +167,7 @@ func (s *Server) renderPlan(r *http.Request, p *page, id int64, f *form, probs [
 		v.Zones = append(v.Zones, zoneRow{Code: z.Code, Name: zoneName(p, z), Kind: p.L.T("fairs.space." + string(z.Kind)),
 			Size:   p.L.T("plan.zone_size", "width", venue.Metres(z.Rect.W), "depth", venue.Metres(z.Rect.H), "x", venue.Metres(z.Rect.X), "y", venue.Metres(z.Rect.Y)),
 			Stands: count[z.Code], X: venue.Metres(z.Rect.X), Y: venue.Metres(z.Rect.Y), W: venue.Metres(z.Rect.W), D: venue.Metres(z.Rect.H)})
-		v.ZoneCodes = append(v.ZoneCodes, option{z.Code, z.Code + " — " + zoneName(p, z)})
+		v.ZoneCodes = append(v.ZoneCodes, option{Value: z.Code, Label: z.Code + " — " + zoneName(p, z)})
 	}
 	placed, err := s.store.PlacedOrganisations(ctx, id)
 	if err != nil {

@@ -242,7 +242,7 @@ func TestOrganiserLaysOutAssignsAndVisitorsFindStands(t *testing.T) {
 		if !strings.Contains(html.UnescapeString(body), "Plus de stand libre : 2 organisations pour 1 places") {
 			t.Fatal("an organisation without a stand is not explained")
 		}
-		if e, _ := st.Edition(ctx, eid); e.Status != fair.SelectionPublished {
+		if e, _ := st.Editions().Edition(ctx, eid); e.Status != fair.SelectionPublished {
 			t.Fatalf("edition status changed: %s", e.Status)
 		}
 	})

@@ -58,12 +58,12 @@ func (s *Server) productChoices(p *page, d *productFormData) {
 	for _, sec := range taxonomy.Sectors {
 		g := optionGroup{Label: p.L.T("taxonomy.sector." + string(sec))}
 		for _, c := range taxonomy.InSector(sec) {
-			g.Options = append(g.Options, option{c.Code, p.L.T("taxonomy.category." + c.Code)})
+			g.Options = append(g.Options, option{Value: c.Code, Label: p.L.T("taxonomy.category." + c.Code)})
 		}
 		d.Categories = append(d.Categories, g)
 	}
 	for _, u := range org.Units {
-		d.Units = append(d.Units, option{string(u), p.L.T("org.unit." + string(u))})
+		d.Units = append(d.Units, option{Value: string(u), Label: p.L.T("org.unit." + string(u))})
 	}
 }
 

@@ -80,14 +80,14 @@ func appFilterFrom(r *http.Request, editionID int64) (store.AppFilter, *form) {
 
 func (s *Server) applicationsPage(w http.ResponseWriter, r *http.Request, p *page) (string, error) {
 	id, _ := pathID(r, "id")
-	e, err := s.store.Edition(r.Context(), id)
+	e, err := s.editions.Edition(r.Context(), id)
 	if err != nil {
 		return "", err
 	}
 	if f := r.URL.Query().Get("format"); f != "" {
 		return s.exportApplications(w, r, p, e, f)
 	}
-	c, err := s.store.Call(r.Context(), id)
+	c, err := s.editions.Call(r.Context(), id)
 	hasCall := err == nil
 	if err != nil && apperr.CodeOf(err) != apperr.NotFound {
 		return "", err
@@ -182,7 +182,7 @@ func (s *Server) appFacets(p *page, u *url.URL, f *form, c store.AppCounts) ([]a
 		group := countGroup{Label: field.Label}
 		for _, v := range values {
 			n := byName[name][v]
-			field.Options = append(field.Options, option{v, p.L.T("review.option_count", "label", label[name](v), "count", n)})
+			field.Options = append(field.Options, option{Value: v, Label: p.L.T("review.option_count", "label", label[name](v), "count", n)})
 			q := u.Query()
 			q.Del("page")
 			q.Set(name, v)

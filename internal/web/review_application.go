@@ -63,7 +63,7 @@ func (s *Server) renderApplicationAdmin(r *http.Request, p *page, ac *appContext
 		ListURL:  "/" + p.Code + "/admin/editions/" + idText(ac.app.EditionID) + "/applications",
 		AuditURL: "/" + p.Code + "/admin/audit?type=application&id=" + idText(ac.app.ID)}
 	for _, el := range application.Eligibilities {
-		part.Choices = append(part.Choices, option{string(el), p.L.T("review.eligibility." + string(el))})
+		part.Choices = append(part.Choices, option{Value: string(el), Label: p.L.T("review.eligibility." + string(el))})
 	}
 	reviews, err := s.store.Reviews(r.Context(), ac.app.ID)
 	if err != nil {

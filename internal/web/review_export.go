@@ -25,7 +25,7 @@ func (s *Server) exportApplications(w http.ResponseWriter, r *http.Request, p *p
 	default:
 		return "", apperr.New(apperr.Invalid, "importer.error.format", "format", format)
 	}
-	c, err := s.store.Call(r.Context(), e.ID)
+	c, err := s.editions.Call(r.Context(), e.ID)
 	if err != nil && apperr.CodeOf(err) != apperr.NotFound {
 		return "", err
 	}

@@ -18,9 +18,11 @@ import (
 	"github.com/aswaq/aswaq/internal/application"
 	"github.com/aswaq/aswaq/internal/call"
 	"github.com/aswaq/aswaq/internal/civil"
+	"github.com/aswaq/aswaq/internal/editions"
 	"github.com/aswaq/aswaq/internal/fair"
 	"github.com/aswaq/aswaq/internal/mltext"
 	"github.com/aswaq/aswaq/internal/org"
+	"github.com/aswaq/aswaq/internal/selection"
 	"github.com/aswaq/aswaq/internal/store"
 	"github.com/aswaq/aswaq/internal/store/storetest"
 	"github.com/aswaq/aswaq/internal/taxonomy"
@@ -35,10 +37,14 @@ func reviewCall(editionID int64, opens, closes time.Time) call.Call {
 		Documents: []call.DocumentRule{{Kind: call.Statutes}},
 		Questions: []call.Question{{Key: "members", Label: mltext.Text{AR: "عدد الأعضاء", FR: "Nombre de membres"}, Kind: call.Number, Required: true}},
 		Criteria: []call.Criterion{{Code: "quality", Label: mltext.Text{AR: "جودة المنتوجات", FR: "Qualité des produits"}, Weight: 60, Source: call.ByReviewers, Max: 20},
-			{Code: "women", Weight: 40, Source: call.Computed, Rule: call.WomenLed}}}
+			{Code: "women", Weight: 40, Source: call.Computed, Rule: call.WomenLed}},
+		Quotas: []selection.Quota{{Attr: "sector", Value: "*", Max: &reviewQuotaMax}}, Stands: 4}
 }
 
-// setCall opens the edition's call now, or closes it (an hour ago) when open is false.
+var reviewQuotaMax = 10
+
+// setCall opens the edition's call now (the edition's "open the call" step the first
+// time), or closes it (an hour ago) when open is false.
 func (f *fixture) setCall(t *testing.T, editionID int64, open bool) {
 	t.Helper()
 	now := time.Now()
@@ -46,8 +52,14 @@ func (f *fixture) setCall(t *testing.T, editionID int64, open bool) {
 	if !open {
 		c.OpensAt, c.ClosesAt = now.Add(-3*time.Hour), now.Add(-time.Hour)
 	}
-	if err := f.st.SaveCall(context.Background(), &c); err != nil {
+	ctx := context.Background()
+	if err := f.st.Editions().SaveCall(ctx, &c); err != nil {
 		t.Fatal(err)
+	}
+	if e, _ := f.st.Editions().Edition(ctx, editionID); open && e.Status == fair.Draft {
+		if err := f.st.Editions().Take(ctx, editionID, editions.OpenTheCall, editions.StepInput{}); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 
@@ -122,7 +134,7 @@ func reviewEdition(t *testing.T, f *fixture) (int64, map[string]int64, map[strin
 	e := fair.Edition{Kind: fair.MobileMarket, RegionCode: "03", ProvinceCode: "451",
 		City: mltext.Text{AR: "صفرو", FR: "Sefrou"}, Title: mltext.Text{AR: "السوق المتنقل 2027", FR: "Marché itinérant 2027"},
 		StartsOn: civil.MustNew(2027, 7, 12), EndsOn: civil.MustNew(2027, 7, 16)}
-	if err := f.st.CreateEdition(context.Background(), &e); err != nil {
+	if err := f.st.Editions().CreateEdition(context.Background(), &e); err != nil {
 		t.Fatal(err)
 	}
 	f.setCall(t, e.ID, true)

@@ -69,10 +69,10 @@ func (s *Server) loadApplication(ctx context.Context, id int64) (appContext, err
 	if ac.org, err = s.store.Organisation(ctx, ac.app.OrganisationID); err != nil {
 		return ac, err
 	}
-	if ac.edition, err = s.store.Edition(ctx, ac.app.EditionID); err != nil {
+	if ac.edition, err = s.editions.Edition(ctx, ac.app.EditionID); err != nil {
 		return ac, err
 	}
-	ac.call, err = s.store.Call(ctx, ac.app.EditionID)
+	ac.call, err = s.editions.Call(ctx, ac.app.EditionID)
 	return ac, err
 }
 

@@ -33,9 +33,7 @@ func (s *Server) routes() []webkit.Route {
 	rs = append(rs, s.importRoutes()...)
 	rs = append(rs, s.productRoutes()...)
 	rs = append(rs, s.catalogueRoutes()...)
-	rs = append(rs, s.editionRoutes()...)
 	rs = append(rs, s.fairRoutes()...)
-	rs = append(rs, s.callAdminRoutes()...)
 	rs = append(rs, s.applyRoutes()...)
 	rs = append(rs, s.selectionRoutes()...)
 	rs = append(rs, s.peopleRoutes()...)
@@ -43,9 +41,11 @@ func (s *Server) routes() []webkit.Route {
 	rs = append(rs, s.planRoutes()...)
 	rs = append(rs, s.mapRoutes()...)
 	rs = append(rs, route{pattern: "/", perm: authz.Public, handler: http.HandlerFunc(s.NotFound)})
-	out := make([]webkit.Route, len(rs))
+	out := s.editionsWeb.Routes()
+	out = append(out, make([]webkit.Route, len(rs))...)
+	base := len(out) - len(rs)
 	for i, rt := range rs {
-		out[i] = webkit.Route{Pattern: rt.pattern, Perm: rt.perm, Resource: rt.resource, Handler: rt.handler, Page: rt.page}
+		out[base+i] = webkit.Route{Pattern: rt.pattern, Perm: rt.perm, Resource: rt.resource, Handler: rt.handler, Page: rt.page}
 	}
 	return out
 }

@@ -3,13 +3,16 @@ package web
 import (
 	"testing"
 
+	editionsweb "github.com/aswaq/aswaq/internal/editions/web"
+
 	"github.com/aswaq/aswaq/internal/platform/webkit"
 )
 
 // Every route must say who may use it; accounts and roles will add more kinds of access,
 // and a route that forgets to declare one must not slip through.
 func TestEveryRouteDeclaresItsAccess(t *testing.T) {
-	s := &Server{Kit: &webkit.Kit{}}
+	k := &webkit.Kit{}
+	s := &Server{Kit: k, editionsWeb: &editionsweb.Handlers{Kit: k}}
 	for _, rt := range s.routes() {
 		if rt.Perm == "" {
 			t.Errorf("route %q declares no permission", rt.Pattern)

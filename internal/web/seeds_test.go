@@ -68,7 +68,7 @@ var seedFacts = []struct {
 func TestSeedFactsOnPublicPages(t *testing.T) {
 	st := storetest.SQLite(t)
 	srv := newServer(t, st)
-	eds, err := st.Editions(context.Background())
+	eds, err := st.Editions().Editions(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

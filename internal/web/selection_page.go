@@ -39,10 +39,10 @@ type selectionInputs struct {
 func (s *Server) selectionInputs(ctx context.Context, id int64) (selectionInputs, error) {
 	var in selectionInputs
 	var err error
-	if in.Edition, err = s.store.Edition(ctx, id); err != nil {
+	if in.Edition, err = s.editions.Edition(ctx, id); err != nil {
 		return in, err
 	}
-	if in.Call, err = s.store.Call(ctx, id); err != nil {
+	if in.Call, err = s.editions.Call(ctx, id); err != nil {
 		return in, err
 	}
 	if in.Cands, err = s.store.SelectionCandidates(ctx, id); err != nil {
@@ -90,7 +90,7 @@ func (s *Server) runSelection(w http.ResponseWriter, r *http.Request, p *page) (
 		return s.renderSelection(p, &in, f, in.Call.Quotas, in.Call.Stands, "")
 	}
 	if f.Get("action") == "save" {
-		if err := s.store.SaveCall(r.Context(), &c); err != nil {
+		if err := s.editions.SaveCall(r.Context(), &c); err != nil {
 			if f.Fail(p.L, err) {
 				p.Status = http.StatusUnprocessableEntity
 				return s.renderSelection(p, &in, f, in.Call.Quotas, in.Call.Stands, "")

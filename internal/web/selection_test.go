@@ -11,6 +11,7 @@ import (
 	"github.com/aswaq/aswaq/internal/account"
 	"github.com/aswaq/aswaq/internal/application"
 	"github.com/aswaq/aswaq/internal/audit"
+	"github.com/aswaq/aswaq/internal/editions"
 	"github.com/aswaq/aswaq/internal/fair"
 	"github.com/aswaq/aswaq/internal/mltext"
 	"github.com/aswaq/aswaq/internal/org"
@@ -31,10 +32,8 @@ func selectionEdition(t *testing.T, f *fixture) (int64, map[string]int64) {
 	apps["Coopérative Argan"], _ = f.submitApp(t, eid, org.Organisation{LegalForm: org.Cooperative,
 		Name: mltext.Text{AR: "تعاونية أركان", FR: "Coopérative Argan"}, ProvinceCode: "561", Sector: taxonomy.LocalProducts})
 	f.setCall(t, eid, false)
-	for _, to := range []fair.Status{fair.CallOpen, fair.InReview} {
-		if err := f.st.MoveEdition(ctx, eid, to); err != nil {
-			t.Fatal(err)
-		}
+	if err := f.st.Editions().Take(ctx, eid, editions.CloseTheCall, editions.StepInput{}); err != nil {
+		t.Fatal(err)
 	}
 	r1 := f.user(t, "jury-1", account.Grant{Role: account.Reviewer, EditionID: eid})
 	r2 := f.user(t, "jury-2", account.Grant{Role: account.Reviewer, EditionID: eid})
@@ -76,7 +75,7 @@ func TestOrganiserRunsPinsPublishesAndRefills(t *testing.T) {
 		}
 		containsAll(t, "dry run", body, "Essai : rien n'a été enregistré", "Sélection optimale, prouvée.", "2 organisations sélectionnées pour 2 stands",
 			"Coopérative Zarbia", "Sélectionnée avec la note 88.00", "Coopérative Argan", "Liste d'attente (rang 1)", "Secteur : Produits du terroir")
-		if c, _ := st.Call(ctx, eid); len(c.Quotas) != 0 {
+		if c, _ := st.Editions().Call(ctx, eid); len(c.Quotas) != 1 || c.Quotas[0].Value != "*" || c.Stands != 4 {
 			t.Fatal("a dry run saved the quotas")
 		}
 		// Impossible quotas are explained, not published.
@@ -118,7 +117,7 @@ func TestOrganiserRunsPinsPublishesAndRefills(t *testing.T) {
 				t.Errorf("%s: %s, want %s", c.Name.FR, c.Decision, want[c.Name.FR])
 			}
 		}
-		if e, _ := st.Edition(ctx, eid); e.Status != fair.SelectionPublished {
+		if e, _ := st.Editions().Edition(ctx, eid); e.Status != fair.SelectionPublished {
 			t.Fatalf("edition status %s", e.Status)
 		}
 		msgs, _ := st.OutboxMessages(ctx, outbox.Filter{})
@@ -135,7 +134,7 @@ func TestOrganiserRunsPinsPublishesAndRefills(t *testing.T) {
 		containsAll(t, "public profile", html.UnescapeString(profile), "Salons auxquels elle a participé", "Marché itinérant 2027")
 		_, fairPage := newBrowser(t, f.srv).get("/fr/fairs/" + itoa64(eid))
 		containsAll(t, "fair page", html.UnescapeString(fairPage), "2 exposants", "Coopérative Zarbia", "Coopérative Argan")
-		entries, _, _ := st.AuditEntries(ctx, audit.Filter{AllRegions: true, RecordType: "edition", RecordID: itoa64(eid), Limit: 50})
+		entries, _, _ := st.Audit().Entries(ctx, audit.Filter{AllRegions: true, RecordType: "edition", RecordID: itoa64(eid), Limit: 50})
 		published := false
 		for _, e := range entries {
 			published = published || (e.Action == audit.SelectionPublish && strings.Contains(e.After, "Délibération du comité"))

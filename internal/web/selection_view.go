@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strconv"
 
+	editionsweb "github.com/aswaq/aswaq/internal/editions/web"
+
 	"github.com/aswaq/aswaq/internal/application"
 	"github.com/aswaq/aswaq/internal/fair"
 	"github.com/aswaq/aswaq/internal/i18n"
@@ -19,7 +21,7 @@ type selectionData struct {
 	CanPublish  bool // in review, and the result is proven optimal
 	Published   bool
 	Form        *form
-	Choices     callChoices
+	Choices     editionsweb.CallChoices
 	Notice      string
 	State       string // optimal, infeasible, limit
 	Seats       int
@@ -81,7 +83,7 @@ func (s *Server) renderSelection(p *page, in *selectionInputs, f *form, quotas [
 		d.Form.Values["stands"] = strconv.Itoa(seats)
 	}
 	for _, side := range []selection.PinSide{selection.PinIn, selection.PinOut} {
-		d.SideChoices = append(d.SideChoices, option{string(side), p.L.T("selection.side." + string(side))})
+		d.SideChoices = append(d.SideChoices, option{Value: string(side), Label: p.L.T("selection.side." + string(side))})
 	}
 	pins := map[int64]string{}
 	for _, pin := range in.Pins {
@@ -99,7 +101,7 @@ func (s *Server) renderSelection(p *page, in *selectionInputs, f *form, quotas [
 			if !c.Score.Complete {
 				d.Incomplete++
 			}
-			d.PinChoices = append(d.PinChoices, option{strconv.FormatInt(c.ApplicationID, 10), c.Reference + " — " + c.Name.In(p.Code)})
+			d.PinChoices = append(d.PinChoices, option{Value: strconv.FormatInt(c.ApplicationID, 10), Label: c.Reference + " — " + c.Name.In(p.Code)})
 		}
 		d.Published = d.Published || c.Decision != ""
 	}

@@ -12,9 +12,12 @@ import (
 	"runtime"
 	"time"
 
+	editionsweb "github.com/aswaq/aswaq/internal/editions/web"
+
 	"github.com/alexedwards/scs/v2"
 
 	"github.com/aswaq/aswaq/internal/authz"
+	"github.com/aswaq/aswaq/internal/editions"
 	"github.com/aswaq/aswaq/internal/geo"
 	"github.com/aswaq/aswaq/internal/i18n"
 	"github.com/aswaq/aswaq/internal/platform/webkit"
@@ -50,6 +53,8 @@ type Config struct {
 type Server struct {
 	*webkit.Kit
 	store        *store.Store
+	editions     *editions.Service
+	editionsWeb  *editionsweb.Handlers
 	i18n         *i18n.Bundle
 	log          *slog.Logger
 	version      string
@@ -72,11 +77,11 @@ type Server struct {
 // New prepares a server: it loads templates, static files and the reference data once, so
 // that serving a page touches the database only for what changes.
 func New(ctx context.Context, cfg Config) (*Server, error) {
-	regions, err := cfg.Store.Regions(ctx)
+	regions, err := cfg.Store.Reference().Regions(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("loading reference data: %w", err)
 	}
-	provinces, err := cfg.Store.Provinces(ctx, "")
+	provinces, err := cfg.Store.Reference().Provinces(ctx, "")
 	if err != nil {
 		return nil, fmt.Errorf("loading reference data: %w", err)
 	}
@@ -89,7 +94,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{Kit: kit, store: cfg.Store, i18n: kit.I18n, log: kit.Log, version: cfg.Version, now: kit.Now,
+	s := &Server{Kit: kit, store: cfg.Store, editions: cfg.Store.Editions(), i18n: kit.I18n, log: kit.Log, version: cfg.Version, now: kit.Now,
 		regions: kit.Regions, provinces: kit.Provinces, provinceList: kit.ProvinceList,
 		sessions: kit.Sessions, baseURL: kit.BaseURL, trustProxy: cfg.TrustProxy, outboxNotify: cfg.OutboxNotify}
 	if s.outboxNotify == nil {
@@ -103,6 +108,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	s.hashes = make(chan struct{}, 2*runtime.GOMAXPROCS(0))
 	s.photoSlots = make(chan struct{}, 2)
 	s.importSlots = make(chan struct{}, 2)
+	s.editionsWeb = editionsweb.New(kit, s.editions)
 	kit.AddTemplates(templatePages)
 	if err := kit.Build(); err != nil {
 		return nil, err

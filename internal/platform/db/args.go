@@ -42,3 +42,15 @@ func RegionIn(a *Args, col string, regions []string) string {
 	}
 	return col + " IN (" + List(a, regions) + ")"
 }
+
+// Placeholders writes "$from, $from+1, …, $to", for an INSERT of many columns.
+func Placeholders(from, to int) string {
+	var b strings.Builder
+	for i := from; i <= to; i++ {
+		if i > from {
+			b.WriteString(", ")
+		}
+		b.WriteString("$" + strconv.Itoa(i))
+	}
+	return b.String()
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strings"
 )
 
 type txKey struct{}
@@ -73,9 +74,19 @@ func (d *DB) LockRow(ctx context.Context, tx *sql.Tx, table, keyCol string, key 
 		return nil
 	}
 	var one int
-	err := tx.QueryRowContext(ctx, `SELECT 1 FROM `+table+` WHERE `+keyCol+` = $1 FOR UPDATE`, key).Scan(&one)
+	err := tx.QueryRowContext(ctx, `SELECT 1 FROM `+table+` WHERE `+keyCol+` = $1 FOR NO KEY UPDATE`, key).Scan(&one)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil // nothing to lock: the caller's own read says not found
 	}
 	return err
+}
+
+// IsForeignKeyViolation reports whether err is a refused reference on either engine: a row
+// still referenced elsewhere, or a reference to a row that does not exist.
+func IsForeignKeyViolation(err error) bool {
+	if err == nil {
+		return false
+	}
+	msg := err.Error()
+	return strings.Contains(msg, "FOREIGN KEY constraint failed") || strings.Contains(msg, "SQLSTATE 23503")
 }

@@ -94,3 +94,12 @@ func SafeNext(next, fallback string) string {
 	}
 	return next
 }
+
+// ErrorText is err in the reader's language: the message of an application error, or the
+// generic one for a failure of the system.
+func ErrorText(l *i18n.Localizer, err error) string {
+	if e, ok := apperr.As(err); ok {
+		return l.T(e.Key, e.Args...)
+	}
+	return l.T("error.server_body")
+}

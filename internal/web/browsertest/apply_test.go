@@ -19,26 +19,17 @@ import (
 	"github.com/aswaq/aswaq/internal/web"
 )
 
-// startSiteWithCall serves the demo site with a call open on the Sefrou edition and returns
+// startSiteWithCall serves the demo site with a call open on an upcoming Sefrou edition and returns
 // the site's address and the edition's public page.
 func startSiteWithCall(t *testing.T) (base, fairPath string) {
 	t.Helper()
 	ctx := context.Background()
 	st := demoStore(t)
-	eds, _ := st.Editions(ctx)
-	var id int64
-	for _, e := range eds {
-		if e.City.FR == "Sefrou" {
-			id = e.ID
-		}
-	}
-	c := call.Call{EditionID: id, OpensAt: time.Now().Add(-time.Hour), ClosesAt: time.Now().Add(72 * time.Hour),
+	c := call.Call{OpensAt: time.Now().Add(-time.Hour), ClosesAt: time.Now().Add(72 * time.Hour),
 		Documents: []call.DocumentRule{{Kind: call.Statutes}},
 		Questions: []call.Question{{Key: "products", Label: mltext.Text{AR: "ما المنتوجات التي ستعرضونها؟", FR: "Vos produits ?"}, Kind: call.LongText, Required: true}},
 		Criteria:  []call.Criterion{{Code: "quality", Label: mltext.Text{AR: "جودة المنتوجات", FR: "Qualité"}, Weight: 100, Source: call.ByReviewers, Max: 20}}}
-	if err := st.SaveCall(ctx, &c); err != nil {
-		t.Fatal(err)
-	}
+	id := openCall(t, st, nil, c)
 	bundle, _ := i18n.Load()
 	srv, err := web.New(ctx, web.Config{Store: st, Bundle: bundle})
 	if err != nil {

@@ -9,8 +9,14 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
+	"github.com/aswaq/aswaq/internal/call"
+	"github.com/aswaq/aswaq/internal/civil"
 	"github.com/aswaq/aswaq/internal/demo"
+	"github.com/aswaq/aswaq/internal/editions"
+	"github.com/aswaq/aswaq/internal/fair"
 	"github.com/aswaq/aswaq/internal/i18n"
+	"github.com/aswaq/aswaq/internal/mltext"
+	"github.com/aswaq/aswaq/internal/selection"
 	"github.com/aswaq/aswaq/internal/store"
 	"github.com/aswaq/aswaq/internal/store/storetest"
 	"github.com/aswaq/aswaq/internal/web"
@@ -26,6 +32,38 @@ func demoStore(t *testing.T) *store.Store {
 		t.Fatal(err)
 	}
 	return st
+}
+
+// openCall saves c as the call of an upcoming edition (the 2027 Sefrou mobile market when
+// e is nil) and opens it through the edition's step, as an organiser does. A call without
+// quotas gets one (at most 30 per sector) and 50 stands, which opening needs.
+func openCall(t *testing.T, st *store.Store, e *fair.Edition, c call.Call) int64 {
+	t.Helper()
+	ctx := context.Background()
+	if e == nil {
+		e = &fair.Edition{Kind: fair.MobileMarket, RegionCode: "03", ProvinceCode: "451", City: mltext.Text{AR: "صفرو", FR: "Sefrou"},
+			Title: mltext.Text{AR: "السوق المتنقل بصفرو", FR: "Marché itinérant de Sefrou"}, StartsOn: civil.MustNew(2027, 7, 12), EndsOn: civil.MustNew(2027, 7, 16)}
+	}
+	if e.ID == 0 {
+		if err := st.Editions().CreateEdition(ctx, e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c.EditionID = e.ID
+	if len(c.Quotas) == 0 {
+		most := 30
+		c.Quotas = []selection.Quota{{Attr: "sector", Value: "*", Max: &most}}
+	}
+	if c.Stands == 0 {
+		c.Stands = 50
+	}
+	if err := st.Editions().SaveCall(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Editions().Take(ctx, e.ID, editions.OpenTheCall, editions.StepInput{}); err != nil {
+		t.Fatal(err)
+	}
+	return e.ID
 }
 
 // startSite serves the demo site over real HTTP on a loopback port.

@@ -30,7 +30,7 @@ func startPlanSite(t *testing.T) (base, invitation string, edition int64) {
 	if _, err := demo.LoadWith(ctx, st, demo.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	editions, err := st.Editions(ctx)
+	editions, err := st.Editions().Editions(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}

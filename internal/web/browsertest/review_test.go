@@ -31,18 +31,14 @@ func startReviewSite(t *testing.T) (base, invitation string, app int64) {
 	st := demoStore(t)
 	e := fair.Edition{Kind: fair.MobileMarket, RegionCode: "03", ProvinceCode: "451", City: mltext.Text{AR: "صفرو", FR: "Sefrou"},
 		Title: mltext.Text{AR: "السوق المتنقل بصفرو", FR: "Marché itinérant de Sefrou"}, StartsOn: civil.MustNew(2027, 7, 12), EndsOn: civil.MustNew(2027, 7, 16)}
-	if err := st.CreateEdition(ctx, &e); err != nil {
-		t.Fatal(err)
-	}
-	c := call.Call{EditionID: e.ID, OpensAt: time.Now().Add(-time.Hour), ClosesAt: time.Now().Add(time.Hour), ReviewersEach: 1,
+	c := call.Call{OpensAt: time.Now().Add(-time.Hour), ClosesAt: time.Now().Add(time.Hour), ReviewersEach: 1,
 		Documents: []call.DocumentRule{{Kind: call.Statutes}},
 		Questions: []call.Question{{Key: "story", Label: mltext.Text{AR: "قصة التعاونية", FR: "Histoire"}, Kind: call.LongText}},
 		Criteria: []call.Criterion{{Code: "quality", Label: mltext.Text{AR: "جودة المنتوجات", FR: "Qualité"}, Weight: 60, Source: call.ByReviewers, Max: 20},
 			{Code: "story", Label: mltext.Text{AR: "وضوح المشروع", FR: "Clarté"}, Weight: 20, Source: call.ByReviewers, Max: 5},
 			{Code: "women", Weight: 20, Source: call.Computed, Rule: call.WomenLed}}}
-	if err := st.SaveCall(ctx, &c); err != nil {
-		t.Fatal(err)
-	}
+	openCall(t, st, &e, c)
+	c, _ = st.Editions().Call(ctx, e.ID)
 	o := org.Organisation{LegalForm: org.Cooperative, Name: mltext.Text{AR: "تعاونية نساء صفرو للزرابي"}, ProvinceCode: "451", Sector: taxonomy.Handicraft, WomenLed: true}
 	if err := st.CreateOrganisation(ctx, &o); err != nil {
 		t.Fatal(err)
@@ -59,7 +55,7 @@ func startReviewSite(t *testing.T) (base, invitation string, app int64) {
 		t.Fatal(err)
 	}
 	c.OpensAt, c.ClosesAt = time.Now().Add(-3*time.Hour), time.Now().Add(-time.Hour)
-	if err := st.SaveCall(ctx, &c); err != nil {
+	if err := st.Editions().SaveCall(ctx, &c); err != nil {
 		t.Fatal(err)
 	}
 	bundle, _ := i18n.Load()

@@ -12,6 +12,7 @@ import (
 	"github.com/aswaq/aswaq/internal/account"
 	"github.com/aswaq/aswaq/internal/call"
 	"github.com/aswaq/aswaq/internal/civil"
+	"github.com/aswaq/aswaq/internal/editions"
 	"github.com/aswaq/aswaq/internal/fair"
 	"github.com/aswaq/aswaq/internal/i18n"
 	"github.com/aswaq/aswaq/internal/mltext"
@@ -31,14 +32,17 @@ func startSelectionSite(t *testing.T) (base, invitation, page string) {
 	st := demoStore(t)
 	e := fair.Edition{Kind: fair.RegionalFair, RegionCode: "03", ProvinceCode: "231", City: mltext.Text{AR: "فاس", FR: "Fès"},
 		Title: mltext.Text{AR: "المعرض الجهوي الرابع", FR: "4e salon régional"}, StartsOn: civil.MustNew(2027, 10, 15), EndsOn: civil.MustNew(2027, 10, 24)}
-	if err := st.CreateEdition(ctx, &e); err != nil {
+	if err := st.Editions().CreateEdition(ctx, &e); err != nil {
 		t.Fatal(err)
 	}
 	two := 2
 	c := call.Call{EditionID: e.ID, OpensAt: time.Now().Add(-time.Hour), ClosesAt: time.Now().Add(time.Hour), Stands: 4,
 		Criteria: []call.Criterion{{Code: "women", Weight: 100, Source: call.Computed, Rule: call.WomenLed}},
 		Quotas:   []selection.Quota{{Attr: "province", Value: "*", Max: &two}}}
-	if err := st.SaveCall(ctx, &c); err != nil {
+	if err := st.Editions().SaveCall(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Editions().Take(ctx, e.ID, editions.OpenTheCall, editions.StepInput{}); err != nil {
 		t.Fatal(err)
 	}
 	for i, p := range []string{"451", "451", "451", "561", "561", "231"} {
@@ -55,10 +59,8 @@ func startSelectionSite(t *testing.T) (base, invitation, page string) {
 			t.Fatal(err)
 		}
 	}
-	for _, to := range []fair.Status{fair.CallOpen, fair.InReview} {
-		if err := st.MoveEdition(ctx, e.ID, to); err != nil {
-			t.Fatal(err)
-		}
+	if err := st.Editions().Take(ctx, e.ID, editions.CloseTheCall, editions.StepInput{}); err != nil {
+		t.Fatal(err)
 	}
 	bundle, _ := i18n.Load()
 	srv, err := web.New(ctx, web.Config{Store: st, Bundle: bundle})

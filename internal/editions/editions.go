@@ -1,14 +1,19 @@
-package store
+package editions
 
 import (
 	"context"
 	"database/sql"
 	"errors"
 	"slices"
+	"strconv"
 
 	"github.com/aswaq/aswaq/internal/apperr"
 	"github.com/aswaq/aswaq/internal/audit"
+	"github.com/aswaq/aswaq/internal/auditlog"
+	"github.com/aswaq/aswaq/internal/civil"
 	"github.com/aswaq/aswaq/internal/fair"
+	"github.com/aswaq/aswaq/internal/platform/db"
+	"github.com/aswaq/aswaq/internal/reference"
 )
 
 const editionColumns = `id, kind, number, region_code, province_code, city_ar, city_fr, venue_ar, venue_fr,
@@ -16,19 +21,19 @@ const editionColumns = `id, kind, number, region_code, province_code, city_ar, c
 	area_m2, target_visitors, target_exhibitors, target_organisations, target_stands, status,
 	theme_ar, theme_fr, theme_zgh, about_ar, about_fr, about_zgh, opens_at, closes_at,
 	legal_basis_ar, legal_basis_fr, patronage_ar, patronage_fr, occasion_ar, occasion_fr,
-	reps_per_stand, tour_id`
+	reps_per_stand, tour_id, cancel_reason`
 
 func scanEdition(sc interface{ Scan(...any) error }) (fair.Edition, error) {
 	var e fair.Edition
 	var opens, closes, tour sql.NullInt64
-	err := sc.Scan(&e.ID, &e.Kind, intCol(&e.Number), &e.RegionCode, &e.ProvinceCode,
+	err := sc.Scan(&e.ID, &e.Kind, db.ScanInt(&e.Number), &e.RegionCode, &e.ProvinceCode,
 		&e.City.AR, &e.City.FR, &e.Venue.AR, &e.Venue.FR,
 		&e.Title.AR, &e.Title.FR, &e.Title.ZGH, &e.Slogan.AR, &e.Slogan.FR, &e.Slogan.ZGH,
-		dateCol(&e.StartsOn), dateCol(&e.EndsOn),
-		intCol(&e.AreaM2), intCol(&e.TargetVisitors), intCol(&e.TargetExhibitors), intCol(&e.TargetOrgs), intCol(&e.TargetStands), &e.Status,
+		db.ScanDate(&e.StartsOn), db.ScanDate(&e.EndsOn),
+		db.ScanInt(&e.AreaM2), db.ScanInt(&e.TargetVisitors), db.ScanInt(&e.TargetExhibitors), db.ScanInt(&e.TargetOrgs), db.ScanInt(&e.TargetStands), &e.Status,
 		&e.Theme.AR, &e.Theme.FR, &e.Theme.ZGH, &e.About.AR, &e.About.FR, &e.About.ZGH, &opens, &closes,
 		&e.LegalBasis.AR, &e.LegalBasis.FR, &e.Patronage.AR, &e.Patronage.FR, &e.Occasion.AR, &e.Occasion.FR,
-		&e.RepsPerStand, &tour)
+		&e.RepsPerStand, &tour, &e.CancelReason)
 	if opens.Valid && closes.Valid {
 		e.Hours = fair.Hours{Opens: int(opens.Int64), Closes: int(closes.Int64), Set: true}
 	}
@@ -44,10 +49,10 @@ func editionArgs(e *fair.Edition) []any {
 		opens = sql.NullInt64{Int64: int64(e.Hours.Opens), Valid: true}
 		closes = sql.NullInt64{Int64: int64(e.Hours.Closes), Valid: true}
 	}
-	return []any{e.Kind, optInt(e.Number), e.RegionCode, e.ProvinceCode, e.City.AR, e.City.FR, e.Venue.AR, e.Venue.FR,
+	return []any{e.Kind, db.OptInt(e.Number), e.RegionCode, e.ProvinceCode, e.City.AR, e.City.FR, e.Venue.AR, e.Venue.FR,
 		e.Title.AR, e.Title.FR, e.Title.ZGH, e.Slogan.AR, e.Slogan.FR, e.Slogan.ZGH,
-		dateArg(e.StartsOn), dateArg(e.EndsOn), optInt(e.AreaM2), optInt(e.TargetVisitors),
-		optInt(e.TargetExhibitors), optInt(e.TargetOrgs), optInt(e.TargetStands),
+		db.DateArg(e.StartsOn), db.DateArg(e.EndsOn), db.OptInt(e.AreaM2), db.OptInt(e.TargetVisitors),
+		db.OptInt(e.TargetExhibitors), db.OptInt(e.TargetOrgs), db.OptInt(e.TargetStands),
 		e.Theme.AR, e.Theme.FR, e.Theme.ZGH, e.About.AR, e.About.FR, e.About.ZGH, opens, closes,
 		e.LegalBasis.AR, e.LegalBasis.FR, e.Patronage.AR, e.Patronage.FR, e.Occasion.AR, e.Occasion.FR,
 		e.RepsPerStand, sql.NullInt64{Int64: e.TourID, Valid: e.TourID != 0}}
@@ -62,35 +67,53 @@ const editionWriteColumns = `kind, number, region_code, province_code, city_ar, 
 
 const editionWriteCount = 37
 
-// CreateEdition validates e and stores it with its partners, spaces and guests, setting
-// e.ID. Nothing is stored when any check fails.
-func (s *Store) CreateEdition(ctx context.Context, e *fair.Edition) error {
+// CreateEdition validates e and stores it as a draft with its partners, spaces and guests,
+// setting e.ID. Nothing is stored when any check fails. Its life then moves only through
+// Take and the workflows that do each step's work.
+func (s *Service) CreateEdition(ctx context.Context, e *fair.Edition) error {
+	e.Status = fair.Draft
+	return s.create(ctx, e)
+}
+
+// RecordPast stores an edition held before its council used Aswaq, as closed history (the
+// demo's seed fairs, a council's archive): it must have ended before today.
+func (s *Service) RecordPast(ctx context.Context, e *fair.Edition) error {
+	if !e.EndsOn.Before(civil.Of(s.db.Now().In(civil.Casablanca))) {
+		var v apperr.Validation
+		v.Add("ends_on", "edition.error.past_not_over")
+		return v.Err()
+	}
+	e.Status = fair.Closed
+	return s.create(ctx, e)
+}
+
+func (s *Service) create(ctx context.Context, e *fair.Edition) error {
 	if err := e.Validate(); err != nil {
 		return err
 	}
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	return s.db.Tx(ctx, func(tx *sql.Tx) error {
 		if err := checkEditionRefs(ctx, tx, e); err != nil {
 			return err
 		}
-		now := dbTime(s.now())
+		now := db.TimeArg(s.db.Now())
 		args := append(editionArgs(e), e.Status, now)
 		err := tx.QueryRowContext(ctx, `INSERT INTO editions (`+editionWriteColumns+`, status, created_at, updated_at)
-			VALUES (`+placeholders(1, editionWriteCount+2)+`, $`+itoa(editionWriteCount+2)+`) RETURNING id`, args...).Scan(&e.ID)
+			VALUES (`+db.Placeholders(1, editionWriteCount+2)+`, $`+strconv.Itoa(editionWriteCount+2)+`) RETURNING id`, args...).Scan(&e.ID)
 		if err != nil {
 			return err
 		}
 		if err := writeEditionParts(ctx, tx, e); err != nil {
 			return err
 		}
-		return s.record(ctx, tx, audit.EditionCreate, "edition", e.ID, e.RegionCode, nil, editionAudit(e))
+		return auditlog.Record(ctx, tx, s.db.Now(), audit.EditionCreate, "edition", e.ID, e.RegionCode, nil, editionAudit(e))
 	})
 }
 
 // UpdateEdition validates e and replaces the stored edition e.ID with it, parts included.
-// Its status is not changed here: MoveEdition does that, by the allowed transitions.
-func (s *Store) UpdateEdition(ctx context.Context, e *fair.Edition) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		before, err := editionIn(ctx, tx, e.ID)
+// Its status is not changed here: Take and the workflows of each step do that.
+func (s *Service) UpdateEdition(ctx context.Context, e *fair.Edition) error {
+	return s.db.Tx(ctx, func(tx *sql.Tx) error {
+		before, err := Load(ctx, tx, e.ID)
 		if err != nil {
 			return err
 		}
@@ -101,9 +124,9 @@ func (s *Store) UpdateEdition(ctx context.Context, e *fair.Edition) error {
 		if err := checkEditionRefs(ctx, tx, e); err != nil {
 			return err
 		}
-		args := append(editionArgs(e), dbTime(s.now()), e.ID)
+		args := append(editionArgs(e), db.TimeArg(s.db.Now()), e.ID)
 		if _, err := tx.ExecContext(ctx, `UPDATE editions SET (`+editionWriteColumns+`, updated_at)
-			= (`+placeholders(1, editionWriteCount+1)+`) WHERE id = $`+itoa(editionWriteCount+2), args...); err != nil {
+			= (`+db.Placeholders(1, editionWriteCount+1)+`) WHERE id = $`+strconv.Itoa(editionWriteCount+2), args...); err != nil {
 			return err
 		}
 		for _, table := range []string{"edition_partners", "edition_spaces", "edition_guests"} {
@@ -114,34 +137,14 @@ func (s *Store) UpdateEdition(ctx context.Context, e *fair.Edition) error {
 		if err := writeEditionParts(ctx, tx, e); err != nil {
 			return err
 		}
-		return s.record(ctx, tx, audit.EditionUpdate, "edition", e.ID, e.RegionCode, editionAudit(&before), editionAudit(e))
-	})
-}
-
-// MoveEdition changes an edition's status, refusing a transition its life does not allow
-// (fair.Status.CanMoveTo), and records the change.
-func (s *Store) MoveEdition(ctx context.Context, id int64, to fair.Status) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		e, err := editionIn(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		if !e.Status.CanMoveTo(to) {
-			return apperr.New(apperr.Conflict, "fair.error.transition")
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE editions SET status = $1, updated_at = $2 WHERE id = $3`,
-			to, dbTime(s.now()), id); err != nil {
-			return err
-		}
-		return s.record(ctx, tx, audit.EditionStatus, "edition", id, e.RegionCode,
-			map[string]any{"status": e.Status}, map[string]any{"status": to})
+		return auditlog.Record(ctx, tx, s.db.Now(), audit.EditionUpdate, "edition", e.ID, e.RegionCode, editionAudit(&before), editionAudit(e))
 	})
 }
 
 // checkEditionRefs checks what only the database knows: the host province lies in the
 // region, and the tour, if any, is the same region's.
 func checkEditionRefs(ctx context.Context, tx *sql.Tx, e *fair.Edition) error {
-	if err := checkProvinceInRegion(ctx, tx, e.ProvinceCode, e.RegionCode, "province",
+	if err := reference.CheckProvinceInRegion(ctx, tx, e.ProvinceCode, e.RegionCode, "province",
 		"fair.error.province_unknown", "fair.error.province_not_in_region"); err != nil {
 		return err
 	}
@@ -158,8 +161,9 @@ func checkEditionRefs(ctx context.Context, tx *sql.Tx, e *fair.Edition) error {
 	return err
 }
 
-// editionIn reads one edition with its parts inside a transaction (or outside, with q).
-func editionIn(ctx context.Context, q querier, id int64) (fair.Edition, error) {
+// Load reads one edition with its parts, inside a transaction or outside it (q), for
+// the features whose workflows depend on it.
+func Load(ctx context.Context, q db.Querier, id int64) (fair.Edition, error) {
 	e, err := scanEdition(q.QueryRowContext(ctx, `SELECT `+editionColumns+` FROM editions WHERE id = $1`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return e, apperr.New(apperr.NotFound, "error.not_found_title")
@@ -172,8 +176,8 @@ func editionIn(ctx context.Context, q querier, id int64) (fair.Edition, error) {
 
 // Editions returns every edition, the most recent first, without its parts (partners,
 // spaces, guests): lists do not show them.
-func (s *Store) Editions(ctx context.Context) ([]fair.Edition, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+editionColumns+` FROM editions ORDER BY starts_on DESC, id DESC`)
+func (s *Service) Editions(ctx context.Context) ([]fair.Edition, error) {
+	rows, err := s.db.Q(ctx).QueryContext(ctx, `SELECT `+editionColumns+` FROM editions ORDER BY starts_on DESC, id DESC`)
 	if err != nil {
 		return nil, err
 	}
@@ -190,20 +194,20 @@ func (s *Store) Editions(ctx context.Context) ([]fair.Edition, error) {
 }
 
 // Edition returns one edition with its parts, or a NotFound error.
-func (s *Store) Edition(ctx context.Context, id int64) (fair.Edition, error) {
-	return editionIn(ctx, s.db, id)
+func (s *Service) Edition(ctx context.Context, id int64) (fair.Edition, error) {
+	return Load(ctx, s.db.Q(ctx), id)
 }
 
 // CountEditions returns how many editions exist.
-func (s *Store) CountEditions(ctx context.Context) (int, error) {
+func (s *Service) CountEditions(ctx context.Context) (int, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM editions`).Scan(&n)
+	err := s.db.Q(ctx).QueryRowContext(ctx, `SELECT COUNT(*) FROM editions`).Scan(&n)
 	return n, err
 }
 
 // EditionsInRegions returns the editions of the given regions (all when regions is nil
 // and all is true), most recent first, for pickers.
-func (s *Store) EditionsInRegions(ctx context.Context, all bool, regions []string) ([]fair.Edition, error) {
+func (s *Service) EditionsInRegions(ctx context.Context, all bool, regions []string) ([]fair.Edition, error) {
 	eds, err := s.Editions(ctx)
 	if err != nil || all {
 		return eds, err
@@ -224,4 +228,21 @@ func editionAudit(e *fair.Edition) map[string]any {
 		"area_m2": e.AreaM2, "targets": []int{e.TargetVisitors, e.TargetExhibitors, e.TargetOrgs, e.TargetStands},
 		"legal_basis": e.LegalBasis, "patronage": e.Patronage, "occasion": e.Occasion,
 		"reps_per_stand": e.RepsPerStand, "tour": e.TourID, "partners": e.Partners, "spaces": e.Spaces, "guests": e.Guests}
+}
+
+// List reads the editions with the given ids, without their parts, the latest first: for
+// the features that hold edition ids of their own (an organisation's participations).
+func List(ctx context.Context, q db.Querier, ids []int64) ([]fair.Edition, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	var args db.Args
+	var out []fair.Edition
+	err := db.Each(ctx, q, `SELECT `+editionColumns+` FROM editions WHERE id IN (`+db.List(&args, ids)+`)
+		ORDER BY starts_on DESC, id DESC`, args, func(sc db.Scanner) error {
+		e, err := scanEdition(sc)
+		out = append(out, e)
+		return err
+	})
+	return out, err
 }

@@ -1,4 +1,6 @@
-package store
+// Package reference reads the reference lists that migrations load: the twelve regions and
+// the prefectures and provinces.
+package reference
 
 import (
 	"context"
@@ -7,11 +9,18 @@ import (
 
 	"github.com/aswaq/aswaq/internal/apperr"
 	"github.com/aswaq/aswaq/internal/geo"
+	"github.com/aswaq/aswaq/internal/platform/db"
 )
 
+// Service reads the reference lists.
+type Service struct{ db *db.DB }
+
+// New returns the reference service over d.
+func New(d *db.DB) *Service { return &Service{db: d} }
+
 // Regions returns the twelve regions ordered by code.
-func (s *Store) Regions(ctx context.Context) ([]geo.Region, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT code, name_ar, name_fr FROM regions ORDER BY code`)
+func (s *Service) Regions(ctx context.Context) ([]geo.Region, error) {
+	rows, err := s.db.Q(ctx).QueryContext(ctx, `SELECT code, name_ar, name_fr FROM regions ORDER BY code`)
 	if err != nil {
 		return nil, err
 	}
@@ -29,8 +38,8 @@ func (s *Store) Regions(ctx context.Context) ([]geo.Region, error) {
 
 // Provinces returns the prefectures and provinces of a region ordered by code, or of every
 // region when regionCode is empty.
-func (s *Store) Provinces(ctx context.Context, regionCode string) ([]geo.Prov, error) {
-	rows, err := s.db.QueryContext(ctx, `
+func (s *Service) Provinces(ctx context.Context, regionCode string) ([]geo.Prov, error) {
+	rows, err := s.db.Q(ctx).QueryContext(ctx, `
 		SELECT code, region_code, name_ar, name_fr, kind FROM provinces
 		WHERE $1 = '' OR region_code = $1
 		ORDER BY region_code, code`, regionCode)
@@ -49,9 +58,9 @@ func (s *Store) Provinces(ctx context.Context, regionCode string) ([]geo.Prov, e
 	return out, rows.Err()
 }
 
-// checkProvinceInRegion refuses an unknown province, or one outside the given region (when
+// CheckProvinceInRegion refuses an unknown province, or one outside the given region (when
 // region is set), as a field error with the given message keys.
-func checkProvinceInRegion(ctx context.Context, tx *sql.Tx, province, region, field, unknownKey, elsewhereKey string) error {
+func CheckProvinceInRegion(ctx context.Context, tx *sql.Tx, province, region, field, unknownKey, elsewhereKey string) error {
 	var got string
 	err := tx.QueryRowContext(ctx, `SELECT region_code FROM provinces WHERE code = $1`, province).Scan(&got)
 	var v apperr.Validation

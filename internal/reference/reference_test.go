@@ -1,20 +1,22 @@
-package store_test
+package reference_test
 
 import (
 	"context"
 	"testing"
 
 	"github.com/aswaq/aswaq/internal/geo"
-	"github.com/aswaq/aswaq/internal/store"
-	"github.com/aswaq/aswaq/internal/store/storetest"
+	"github.com/aswaq/aswaq/internal/platform/db"
+	"github.com/aswaq/aswaq/internal/platform/db/dbtest"
+	"github.com/aswaq/aswaq/internal/reference"
 )
 
 func TestReferenceDataIsMigrated(t *testing.T) {
 	// Counts per region as published in the national reference list (12 regions, 75
 	// prefectures and provinces).
 	want := map[string]int{"01": 8, "02": 8, "03": 9, "04": 7, "05": 5, "06": 9, "07": 8, "08": 5, "09": 6, "10": 4, "11": 4, "12": 2}
-	storetest.Each(t, func(t *testing.T, s *store.Store) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
+		s := reference.New(d)
 		regions, err := s.Regions(ctx)
 		if err != nil {
 			t.Fatal(err)

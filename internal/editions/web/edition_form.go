@@ -7,6 +7,7 @@ import (
 
 	"github.com/aswaq/aswaq/internal/fair"
 	"github.com/aswaq/aswaq/internal/mltext"
+	"github.com/aswaq/aswaq/internal/platform/webkit"
 )
 
 // The edition form's repeated rows (partners, spaces, guests) are numbered fields such as
@@ -16,7 +17,7 @@ import (
 
 // editionFromForm reads the edition form. Values that cannot be read (a number that is not
 // one, a time that is not one) become field errors on f; what was typed is kept.
-func (s *Server) editionFromForm(r *http.Request, f *form, id int64) fair.Edition {
+func (h *Handlers) editionFromForm(r *http.Request, f *webkit.Form, id int64) fair.Edition {
 	r.ParseForm()
 	v := r.PostForm
 	text := func(name string) mltext.Text {
@@ -28,23 +29,23 @@ func (s *Server) editionFromForm(r *http.Request, f *form, id int64) fair.Editio
 		About: text("about"), LegalBasis: text("legal_basis"), Patronage: text("patronage"), Occasion: text("occasion"),
 	}
 	e.Venue.ZGH, e.City.ZGH = "", ""              // not asked: place names are shown as written in Arabic or French
-	if p, ok := s.provinces[e.ProvinceCode]; ok { // the region is the host province's
+	if p, ok := h.Provinces[e.ProvinceCode]; ok { // the region is the host province's
 		e.RegionCode = p.RegionCode
 	}
-	e.Number = formCount(f, "number", v.Get("number"))
-	e.StartsOn = formDate(f, "starts_on", v.Get("starts_on"))
-	e.EndsOn = formDate(f, "ends_on", v.Get("ends_on"))
-	e.AreaM2 = formCount(f, "area_m2", v.Get("area_m2"))
-	e.TargetVisitors = formCount(f, "target_visitors", v.Get("target_visitors"))
-	e.TargetExhibitors = formCount(f, "target_exhibitors", v.Get("target_exhibitors"))
-	e.TargetOrgs = formCount(f, "target_organisations", v.Get("target_organisations"))
-	e.TargetStands = formCount(f, "target_stands", v.Get("target_stands"))
-	e.RepsPerStand = formCount(f, "reps_per_stand", v.Get("reps_per_stand"))
+	e.Number = webkit.ReadCount(f, "number", v.Get("number"))
+	e.StartsOn = webkit.ReadDate(f, "starts_on", v.Get("starts_on"))
+	e.EndsOn = webkit.ReadDate(f, "ends_on", v.Get("ends_on"))
+	e.AreaM2 = webkit.ReadCount(f, "area_m2", v.Get("area_m2"))
+	e.TargetVisitors = webkit.ReadCount(f, "target_visitors", v.Get("target_visitors"))
+	e.TargetExhibitors = webkit.ReadCount(f, "target_exhibitors", v.Get("target_exhibitors"))
+	e.TargetOrgs = webkit.ReadCount(f, "target_organisations", v.Get("target_organisations"))
+	e.TargetStands = webkit.ReadCount(f, "target_stands", v.Get("target_stands"))
+	e.RepsPerStand = webkit.ReadCount(f, "reps_per_stand", v.Get("reps_per_stand"))
 	if tour := strings.TrimSpace(v.Get("tour")); tour != "" {
 		e.TourID, _ = strconv.ParseInt(tour, 10, 64)
 	}
 	e.Hours = formHours(f, v.Get("opens_at"), v.Get("closes_at"))
-	for i := 1; i <= rowCount(v, "partners"); i++ {
+	for i := 1; i <= webkit.RowCount(v, "partners"); i++ {
 		pre := "partners." + strconv.Itoa(i) + "."
 		p := fair.Partnership{Name: mltext.Text{AR: v.Get(pre + "name_ar"), FR: v.Get(pre + "name_fr")},
 			Role: fair.PartnerRole(v.Get(pre + "role")), Convention: v.Get(pre + "convention")}
@@ -52,16 +53,16 @@ func (s *Server) editionFromForm(r *http.Request, f *form, id int64) fair.Editio
 			e.Partners = append(e.Partners, p)
 		}
 	}
-	for i := 1; i <= rowCount(v, "spaces"); i++ {
+	for i := 1; i <= webkit.RowCount(v, "spaces"); i++ {
 		pre := "spaces." + strconv.Itoa(i) + "."
 		sp := fair.Space{Kind: fair.SpaceKind(v.Get(pre + "kind")), Name: mltext.Text{AR: v.Get(pre + "name_ar"), FR: v.Get(pre + "name_fr")}}
-		sp.AreaM2 = formCount(f, "spaces."+strconv.Itoa(i), v.Get(pre+"area_m2"))
-		sp.Stands = formCount(f, "spaces."+strconv.Itoa(i), v.Get(pre+"stands"))
+		sp.AreaM2 = webkit.ReadCount(f, "spaces."+strconv.Itoa(i), v.Get(pre+"area_m2"))
+		sp.Stands = webkit.ReadCount(f, "spaces."+strconv.Itoa(i), v.Get(pre+"stands"))
 		if sp.Kind != "" || !sp.Name.Trimmed().IsZero() || sp.AreaM2 != 0 || sp.Stands != 0 {
 			e.Spaces = append(e.Spaces, sp)
 		}
 	}
-	for i := 1; i <= rowCount(v, "guests"); i++ {
+	for i := 1; i <= webkit.RowCount(v, "guests"); i++ {
 		pre := "guests." + strconv.Itoa(i) + "."
 		g := fair.Guest{Kind: fair.GuestKind(v.Get(pre + "kind")), Name: mltext.Text{AR: v.Get(pre + "name_ar"), FR: v.Get(pre + "name_fr")}}
 		if !g.Name.Trimmed().IsZero() {
@@ -72,7 +73,7 @@ func (s *Server) editionFromForm(r *http.Request, f *form, id int64) fair.Editio
 }
 
 // formHours reads the opening and closing times; both or neither must be given.
-func formHours(f *form, opens, closes string) fair.Hours {
+func formHours(f *webkit.Form, opens, closes string) fair.Hours {
 	opens, closes = strings.TrimSpace(opens), strings.TrimSpace(closes)
 	if opens == "" && closes == "" {
 		return fair.Hours{}
@@ -87,8 +88,8 @@ func formHours(f *form, opens, closes string) fair.Hours {
 }
 
 // editionValues fills the form from a stored edition, for editing, with spare empty rows.
-func editionValues(e fair.Edition) *form {
-	f := newForm()
+func editionValues(e fair.Edition) *webkit.Form {
+	f := webkit.NewForm()
 	set := func(k, v string) { f.Values[k] = v }
 	setText := func(name string, t mltext.Text) {
 		set(name+"_ar", t.AR)
@@ -145,9 +146,9 @@ func editionValues(e fair.Edition) *form {
 		set(pre+"name_ar", g.Name.AR)
 		set(pre+"name_fr", g.Name.FR)
 	}
-	set("partners.rows", strconv.Itoa(len(e.Partners)+spareRows))
-	set("spaces.rows", strconv.Itoa(len(e.Spaces)+spareRows))
-	set("guests.rows", strconv.Itoa(len(e.Guests)+spareRows))
+	set("partners.rows", strconv.Itoa(len(e.Partners)+webkit.SpareRows))
+	set("spaces.rows", strconv.Itoa(len(e.Spaces)+webkit.SpareRows))
+	set("guests.rows", strconv.Itoa(len(e.Guests)+webkit.SpareRows))
 	return f
 }
 

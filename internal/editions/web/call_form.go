@@ -8,9 +8,11 @@ import (
 	"time"
 
 	"github.com/aswaq/aswaq/internal/call"
+	"github.com/aswaq/aswaq/internal/civil"
 	"github.com/aswaq/aswaq/internal/fair"
 	"github.com/aswaq/aswaq/internal/mltext"
 	"github.com/aswaq/aswaq/internal/org"
+	"github.com/aswaq/aswaq/internal/platform/webkit"
 	"github.com/aswaq/aswaq/internal/selection"
 	"github.com/aswaq/aswaq/internal/taxonomy"
 )
@@ -21,15 +23,16 @@ var callGroups = []string{"documents", "questions", "criteria", "quotas"}
 
 const localMinute = "2006-01-02T15:04" // the value of an <input type="datetime-local">
 
-// callFromForm reads the call form. Times are Moroccan wall-clock times.
-func (s *Server) callFromForm(r *http.Request, f *form, editionID int64) call.Call {
+// CallFromForm reads the call form (the selection page's quota rows share its fields).
+// Times are Moroccan wall-clock times.
+func (h *Handlers) CallFromForm(r *http.Request, f *webkit.Form, editionID int64) call.Call {
 	r.ParseForm()
 	v := r.PostForm
 	c := call.Call{EditionID: editionID}
 	c.OpensAt = formMinute(f, "opens_at", v.Get("opens_at"))
 	c.ClosesAt = formMinute(f, "closes_at", v.Get("closes_at"))
-	c.Stands = formCount(f, "stands", v.Get("stands"))
-	c.ReviewersEach = formCount(f, "reviewers_each", v.Get("reviewers_each"))
+	c.Stands = webkit.ReadCount(f, "stands", v.Get("stands"))
+	c.ReviewersEach = webkit.ReadCount(f, "reviewers_each", v.Get("reviewers_each"))
 	for _, lf := range v["legal_forms"] {
 		c.LegalForms = append(c.LegalForms, org.LegalForm(lf))
 	}
@@ -37,7 +40,7 @@ func (s *Server) callFromForm(r *http.Request, f *form, editionID int64) call.Ca
 		c.Sectors = append(c.Sectors, taxonomy.Sector(sec))
 	}
 	c.InvitedProvinces = append(c.InvitedProvinces, v["invited_provinces"]...)
-	for i := 1; i <= rowCount(v, "documents"); i++ {
+	for i := 1; i <= webkit.RowCount(v, "documents"); i++ {
 		pre := "documents." + strconv.Itoa(i) + "."
 		kind, who := v.Get(pre+"kind"), v.Get(pre+"who")
 		if kind == "" {
@@ -49,7 +52,7 @@ func (s *Server) callFromForm(r *http.Request, f *form, editionID int64) call.Ca
 		}
 		c.Documents = append(c.Documents, rule)
 	}
-	for i := 1; i <= rowCount(v, "questions"); i++ {
+	for i := 1; i <= webkit.RowCount(v, "questions"); i++ {
 		pre := "questions." + strconv.Itoa(i) + "."
 		q := call.Question{Key: v.Get(pre + "key"), Label: mltext.Text{AR: v.Get(pre + "label_ar"), FR: v.Get(pre + "label_fr")},
 			Kind: call.QuestionKind(v.Get(pre + "kind")), Required: v.Get(pre+"required") == "1"}
@@ -57,13 +60,13 @@ func (s *Server) callFromForm(r *http.Request, f *form, editionID int64) call.Ca
 			c.Questions = append(c.Questions, q)
 		}
 	}
-	for i := 1; i <= rowCount(v, "criteria"); i++ {
+	for i := 1; i <= webkit.RowCount(v, "criteria"); i++ {
 		pre := "criteria." + strconv.Itoa(i) + "."
 		field := "criteria." + strconv.Itoa(i)
 		cr := call.Criterion{Code: v.Get(pre + "code"), Label: mltext.Text{AR: v.Get(pre + "label_ar"), FR: v.Get(pre + "label_fr")},
 			Source: call.Source(v.Get(pre + "source")), Rule: call.Rule(v.Get(pre + "rule"))}
-		cr.Weight = formCount(f, field, v.Get(pre+"weight"))
-		cr.Max = formCount(f, field, v.Get(pre+"max"))
+		cr.Weight = webkit.ReadCount(f, field, v.Get(pre+"weight"))
+		cr.Max = webkit.ReadCount(f, field, v.Get(pre+"max"))
 		if cr.Source == call.Computed {
 			cr.Max = 0
 		} else {
@@ -73,7 +76,7 @@ func (s *Server) callFromForm(r *http.Request, f *form, editionID int64) call.Ca
 			c.Criteria = append(c.Criteria, cr)
 		}
 	}
-	for i := 1; i <= rowCount(v, "quotas"); i++ {
+	for i := 1; i <= webkit.RowCount(v, "quotas"); i++ {
 		pre := "quotas." + strconv.Itoa(i) + "."
 		field := "quotas." + strconv.Itoa(i)
 		subject := v.Get(pre + "subject")
@@ -92,12 +95,12 @@ func (s *Server) callFromForm(r *http.Request, f *form, editionID int64) call.Ca
 }
 
 // formMinute reads a datetime-local value as a time in Morocco.
-func formMinute(f *form, field, s string) time.Time {
+func formMinute(f *webkit.Form, field, s string) time.Time {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return time.Time{}
 	}
-	t, err := time.ParseInLocation(localMinute, s, casablanca)
+	t, err := time.ParseInLocation(localMinute, s, civil.Casablanca)
 	if err != nil {
 		f.ReadError(field, "call.error.time_format")
 	}
@@ -105,24 +108,24 @@ func formMinute(f *form, field, s string) time.Time {
 }
 
 // formBound reads an optional quota bound: empty is no bound.
-func formBound(f *form, field, s string) *int {
+func formBound(f *webkit.Form, field, s string) *int {
 	if strings.TrimSpace(s) == "" {
 		return nil
 	}
-	n := formCount(f, field, s)
+	n := webkit.ReadCount(f, field, s)
 	return &n
 }
 
-// callValues fills the call form from a stored call, with spare rows.
-func callValues(c call.Call) *form {
-	f := newForm()
+// CallValues fills the call form from a stored call, with spare rows.
+func CallValues(c call.Call) *webkit.Form {
+	f := webkit.NewForm()
 	f.Multi = map[string][]string{}
 	set := func(k, v string) { f.Values[k] = v }
 	if !c.OpensAt.IsZero() {
-		set("opens_at", c.OpensAt.In(casablanca).Format(localMinute))
+		set("opens_at", c.OpensAt.In(civil.Casablanca).Format(localMinute))
 	}
 	if !c.ClosesAt.IsZero() {
-		set("closes_at", c.ClosesAt.In(casablanca).Format(localMinute))
+		set("closes_at", c.ClosesAt.In(civil.Casablanca).Format(localMinute))
 	}
 	set("stands", strconv.Itoa(c.Stands))
 	set("reviewers_each", strconv.Itoa(max(c.ReviewersEach, call.DefaultReviewersEach)))
@@ -176,7 +179,7 @@ func callValues(c call.Call) *form {
 	}
 	rows := map[string]int{"documents": len(c.Documents), "questions": len(c.Questions), "criteria": len(c.Criteria), "quotas": len(c.Quotas)}
 	for g, n := range rows {
-		set(g+".rows", strconv.Itoa(n+spareRows))
+		set(g+".rows", strconv.Itoa(n+webkit.SpareRows))
 	}
 	return f
 }
@@ -185,8 +188,8 @@ func callValues(c call.Call) *form {
 // for the organiser to adjust. The questions keyed power, water and accessibility are the
 // needs the stand assignment meets. It opens tomorrow morning and closes three weeks later.
 func callTemplate(e *fair.Edition, now time.Time) call.Call {
-	day := now.In(casablanca).AddDate(0, 0, 1)
-	opens := time.Date(day.Year(), day.Month(), day.Day(), 9, 0, 0, 0, casablanca)
+	day := now.In(civil.Casablanca).AddDate(0, 0, 1)
+	opens := time.Date(day.Year(), day.Month(), day.Day(), 9, 0, 0, 0, civil.Casablanca)
 	stands := e.TargetOrgs
 	if stands == 0 {
 		stands = e.TargetStands

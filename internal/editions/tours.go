@@ -1,4 +1,4 @@
-package store
+package editions
 
 import (
 	"context"
@@ -6,29 +6,31 @@ import (
 	"slices"
 
 	"github.com/aswaq/aswaq/internal/audit"
+	"github.com/aswaq/aswaq/internal/auditlog"
 	"github.com/aswaq/aswaq/internal/fair"
+	"github.com/aswaq/aswaq/internal/platform/db"
 )
 
 // CreateTour validates t and stores it, setting t.ID.
-func (s *Store) CreateTour(ctx context.Context, t *fair.Tour) error {
+func (s *Service) CreateTour(ctx context.Context, t *fair.Tour) error {
 	if err := t.Validate(); err != nil {
 		return err
 	}
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	return s.db.Tx(ctx, func(tx *sql.Tx) error {
 		err := tx.QueryRowContext(ctx, `INSERT INTO tours (region_code, year, title_ar, title_fr, created_at)
-			VALUES ($1, $2, $3, $4, $5) RETURNING id`, t.RegionCode, t.Year, t.Title.AR, t.Title.FR, dbTime(s.now())).Scan(&t.ID)
+			VALUES ($1, $2, $3, $4, $5) RETURNING id`, t.RegionCode, t.Year, t.Title.AR, t.Title.FR, db.TimeArg(s.db.Now())).Scan(&t.ID)
 		if err != nil {
 			return err
 		}
-		return s.record(ctx, tx, audit.TourCreate, "tour", t.ID, t.RegionCode, nil, t)
+		return auditlog.Record(ctx, tx, s.db.Now(), audit.TourCreate, "tour", t.ID, t.RegionCode, nil, t)
 	})
 }
 
 // Tours returns the tours of the given regions (every tour when all), the latest year first.
-func (s *Store) Tours(ctx context.Context, all bool, regions []string) ([]fair.Tour, error) {
+func (s *Service) Tours(ctx context.Context, all bool, regions []string) ([]fair.Tour, error) {
 	var out []fair.Tour
-	err := eachRow(ctx, s.db, `SELECT id, region_code, year, title_ar, title_fr FROM tours ORDER BY year DESC, id DESC`, nil,
-		func(sc scanner) error {
+	err := db.Each(ctx, s.db.Q(ctx), `SELECT id, region_code, year, title_ar, title_fr FROM tours ORDER BY year DESC, id DESC`, nil,
+		func(sc db.Scanner) error {
 			var t fair.Tour
 			if err := sc.Scan(&t.ID, &t.RegionCode, &t.Year, &t.Title.AR, &t.Title.FR); err != nil {
 				return err

@@ -1,4 +1,6 @@
-package store
+// Package auditlog keeps the append-only audit log: every feature records its changes in
+// the transaction of the change, and organisers read the entries of their regions.
+package auditlog
 
 import (
 	"context"
@@ -6,13 +8,22 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/aswaq/aswaq/internal/audit"
+	"github.com/aswaq/aswaq/internal/platform/db"
 )
 
-// record appends an audit entry inside the transaction of the change it describes, with
-// the actor carried by ctx. before and after are marshalled to JSON when not nil.
-func (s *Store) record(ctx context.Context, tx *sql.Tx, action, recordType string, recordID any, region string, before, after any) error {
+// Service reads the audit log.
+type Service struct{ db *db.DB }
+
+// New returns the audit log service over d.
+func New(d *db.DB) *Service { return &Service{db: d} }
+
+// Record appends an audit entry inside the transaction of the change it describes, at the
+// given time, with the actor carried by ctx. before and after are marshalled to JSON when
+// not nil.
+func Record(ctx context.Context, tx *sql.Tx, at time.Time, action, recordType string, recordID any, region string, before, after any) error {
 	a := audit.ActorFrom(ctx)
 	var actorID sql.NullInt64
 	if a.UserID != 0 {
@@ -33,7 +44,7 @@ func (s *Store) record(ctx context.Context, tx *sql.Tx, action, recordType strin
 	_, err = tx.ExecContext(ctx, `
 		INSERT INTO audit_log (at, actor_id, actor_name, ip, action, record_type, record_id, region_code, before_json, after_json)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-		dbTime(s.now()), actorID, a.Name, a.IP, action, recordType, fmt.Sprint(recordID), regionCode, b, af)
+		db.TimeArg(at), actorID, a.Name, a.IP, action, recordType, fmt.Sprint(recordID), regionCode, b, af)
 	return err
 }
 
@@ -45,15 +56,12 @@ func jsonOrEmpty(v any) (string, error) {
 	return string(b), err
 }
 
-// AuditEntries lists the log, newest first, within the filter's scope, and the total
+// Entries lists the log, newest first, within the filter's scope, and the total
 // count of matching entries for paging.
-func (s *Store) AuditEntries(ctx context.Context, f audit.Filter) ([]audit.Entry, int, error) {
+func (s *Service) Entries(ctx context.Context, f audit.Filter) ([]audit.Entry, int, error) {
 	var where []string
-	var args []any
-	arg := func(v any) string {
-		args = append(args, v)
-		return fmt.Sprintf("$%d", len(args))
-	}
+	var args db.Args
+	arg := args.Add
 	if f.RecordType != "" {
 		where = append(where, "record_type = "+arg(f.RecordType))
 	}
@@ -64,19 +72,15 @@ func (s *Store) AuditEntries(ctx context.Context, f audit.Filter) ([]audit.Entry
 		where = append(where, "actor_id = "+arg(f.ActorID))
 	}
 	if !f.From.IsZero() {
-		where = append(where, "at >= "+arg(dbTime(f.From)))
+		where = append(where, "at >= "+arg(db.TimeArg(f.From)))
 	}
 	if !f.To.IsZero() {
-		where = append(where, "at <= "+arg(dbTime(f.To)))
+		where = append(where, "at <= "+arg(db.TimeArg(f.To)))
 	}
 	if !f.AllRegions {
 		scope := []string{"actor_id = " + arg(f.ViewerID)}
 		if len(f.Regions) > 0 {
-			ph := make([]string, len(f.Regions))
-			for i, r := range f.Regions {
-				ph[i] = arg(r)
-			}
-			scope = append(scope, "region_code IN ("+strings.Join(ph, ", ")+")")
+			scope = append(scope, db.RegionIn(&args, "region_code", f.Regions))
 		}
 		where = append(where, "("+strings.Join(scope, " OR ")+")")
 	}
@@ -85,7 +89,7 @@ func (s *Store) AuditEntries(ctx context.Context, f audit.Filter) ([]audit.Entry
 		cond = " WHERE " + strings.Join(where, " AND ")
 	}
 	var total int
-	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM audit_log`+cond, args...).Scan(&total); err != nil {
+	if err := s.db.Q(ctx).QueryRowContext(ctx, `SELECT COUNT(*) FROM audit_log`+cond, args...).Scan(&total); err != nil {
 		return nil, 0, err
 	}
 	limit := f.Limit
@@ -94,7 +98,7 @@ func (s *Store) AuditEntries(ctx context.Context, f audit.Filter) ([]audit.Entry
 	}
 	q := `SELECT id, at, COALESCE(actor_id, 0), actor_name, ip, action, record_type, record_id, COALESCE(region_code, ''), before_json, after_json
 		FROM audit_log` + cond + ` ORDER BY at DESC, id DESC LIMIT ` + arg(limit) + ` OFFSET ` + arg(max(f.Offset, 0))
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	rows, err := s.db.Q(ctx).QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -102,7 +106,7 @@ func (s *Store) AuditEntries(ctx context.Context, f audit.Filter) ([]audit.Entry
 	var out []audit.Entry
 	for rows.Next() {
 		var e audit.Entry
-		if err := rows.Scan(&e.ID, timeCol(&e.At), &e.Actor.UserID, &e.Actor.Name, &e.Actor.IP, &e.Action, &e.RecordType, &e.RecordID, &e.RegionCode, &e.Before, &e.After); err != nil {
+		if err := rows.Scan(&e.ID, db.ScanTime(&e.At), &e.Actor.UserID, &e.Actor.Name, &e.Actor.IP, &e.Action, &e.RecordType, &e.RecordID, &e.RegionCode, &e.Before, &e.After); err != nil {
 			return nil, 0, err
 		}
 		out = append(out, e)

@@ -1,4 +1,4 @@
-package store_test
+package editions_test
 
 import (
 	"context"
@@ -6,12 +6,12 @@ import (
 	"testing"
 
 	"github.com/aswaq/aswaq/internal/apperr"
-	"github.com/aswaq/aswaq/internal/audit"
 	"github.com/aswaq/aswaq/internal/civil"
+	"github.com/aswaq/aswaq/internal/editions"
 	"github.com/aswaq/aswaq/internal/fair"
 	"github.com/aswaq/aswaq/internal/mltext"
-	"github.com/aswaq/aswaq/internal/store"
-	"github.com/aswaq/aswaq/internal/store/storetest"
+	"github.com/aswaq/aswaq/internal/platform/db"
+	"github.com/aswaq/aswaq/internal/platform/db/dbtest"
 )
 
 func sefrou() fair.Edition {
@@ -27,8 +27,9 @@ func sefrou() fair.Edition {
 }
 
 func TestEditionRoundTrip(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, s *store.Store) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
+		s := editions.New(d)
 		e := sefrou()
 		if err := s.CreateEdition(ctx, &e); err != nil {
 			t.Fatal(err)
@@ -57,8 +58,9 @@ func TestEditionRoundTrip(t *testing.T) {
 }
 
 func TestCreateEditionRefusesBadInputAndStoresNothing(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, s *store.Store) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
+		s := editions.New(d)
 		cases := map[string]func(e *fair.Edition){
 			"ends before start":  func(e *fair.Edition) { e.StartsOn, e.EndsOn = civil.MustNew(2022, 12, 10), civil.MustNew(2022, 12, 5) },
 			"negative area":      func(e *fair.Edition) { e.AreaM2 = -1500 },
@@ -80,10 +82,11 @@ func TestCreateEditionRefusesBadInputAndStoresNothing(t *testing.T) {
 }
 
 func TestInTxStoresAllOrNothing(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, s *store.Store) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
-		gen := s.Generation()
-		err := s.InTx(ctx, func(ctx context.Context) error {
+		s := editions.New(d)
+		gen := d.Generation()
+		err := d.InTx(ctx, func(ctx context.Context) error {
 			e := sefrou()
 			if err := s.CreateEdition(ctx, &e); err != nil {
 				return err
@@ -95,18 +98,18 @@ func TestInTxStoresAllOrNothing(t *testing.T) {
 		if apperr.CodeOf(err) != apperr.Invalid {
 			t.Fatalf("InTx = %v", err)
 		}
-		if n, _ := s.CountEditions(ctx); n != 0 || s.Generation() != gen {
+		if n, _ := s.CountEditions(ctx); n != 0 || d.Generation() != gen {
 			t.Fatalf("%d editions kept from a failed transaction", n)
 		}
-		err = s.InTx(ctx, func(ctx context.Context) error {
+		err = d.InTx(ctx, func(ctx context.Context) error {
 			a, b := sefrou(), sefrou()
 			if err := s.CreateEdition(ctx, &a); err != nil {
 				return err
 			}
-			return s.InTx(ctx, func(ctx context.Context) error { return s.CreateEdition(ctx, &b) })
+			return d.InTx(ctx, func(ctx context.Context) error { return s.CreateEdition(ctx, &b) })
 		})
-		if n, _ := s.CountEditions(ctx); err != nil || n != 2 || s.Generation() != gen+1 {
-			t.Fatalf("nested InTx: %v, %d editions, generation +%d", err, n, s.Generation()-gen)
+		if n, _ := s.CountEditions(ctx); err != nil || n != 2 || d.Generation() != gen+1 {
+			t.Fatalf("nested InTx: %v, %d editions, generation +%d", err, n, d.Generation()-gen)
 		}
 	})
 }
@@ -134,8 +137,9 @@ func fesFair() fair.Edition {
 }
 
 func TestEditionPartsRoundTripAndUpdate(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, s *store.Store) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
+		s := editions.New(d)
 		tour := fair.Tour{RegionCode: "03", Year: 2022, Title: mltext.Text{AR: "جولة 2022", FR: "Tournée 2022"}}
 		if err := s.CreateTour(ctx, &tour); err != nil {
 			t.Fatal(err)
@@ -151,7 +155,7 @@ func TestEditionPartsRoundTripAndUpdate(t *testing.T) {
 		}
 		// An update replaces the parts: one partner fewer, the guests gone, hours unknown.
 		e.Partners, e.Guests, e.Hours, e.TourID = e.Partners[:1], nil, fair.Hours{}, 0
-		e.Status = fair.Closed // ignored: status moves only by MoveEdition
+		e.Status = fair.Closed // ignored: status moves only through the life-cycle steps
 		if err := s.UpdateEdition(ctx, &e); err != nil {
 			t.Fatal(err)
 		}
@@ -181,45 +185,6 @@ func TestEditionPartsRoundTripAndUpdate(t *testing.T) {
 		tours, err := s.Tours(ctx, false, []string{"03"})
 		if err != nil || len(tours) != 1 || tours[0].ID != tour.ID {
 			t.Fatalf("Tours(03) = %v, %v", tours, err)
-		}
-	})
-}
-
-func TestMoveEditionFollowsTheLifeCycle(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, s *store.Store) {
-		ctx := context.Background()
-		e := sefrou()
-		if err := s.CreateEdition(ctx, &e); err != nil {
-			t.Fatal(err)
-		}
-		if err := s.MoveEdition(ctx, e.ID, fair.Running); apperr.CodeOf(err) != apperr.Conflict {
-			t.Fatalf("draft → running: %v", err)
-		}
-		for _, to := range []fair.Status{fair.CallOpen, fair.InReview, fair.CallOpen, fair.InReview, fair.SelectionPublished,
-			fair.Running, fair.Closed, fair.Reported} {
-			if err := s.MoveEdition(ctx, e.ID, to); err != nil {
-				t.Fatalf("→ %s: %v", to, err)
-			}
-		}
-		got, _ := s.Edition(ctx, e.ID)
-		if got.Status != fair.Reported {
-			t.Fatalf("status %s", got.Status)
-		}
-		if err := s.MoveEdition(ctx, e.ID, fair.Draft); apperr.CodeOf(err) != apperr.Conflict {
-			t.Fatalf("reported → draft: %v", err)
-		}
-		entries, _, err := s.AuditEntries(ctx, audit.Filter{RecordType: "edition", RecordID: itoa(e.ID), AllRegions: true, Limit: 50})
-		if err != nil {
-			t.Fatal(err)
-		}
-		moves := 0
-		for _, en := range entries {
-			if en.Action == audit.EditionStatus {
-				moves++
-			}
-		}
-		if moves != 8 {
-			t.Fatalf("%d status changes audited, want 8", moves)
 		}
 	})
 }
