@@ -76,4 +76,3 @@ func TestEligibilityAndDocuments(t *testing.T) {
 		t.Fatalf("association documents: %v", docs)
 	}
 }
-
