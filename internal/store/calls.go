@@ -27,15 +27,19 @@ type callRules struct {
 
 // SaveCall validates c and stores it as its edition's call, replacing the previous one.
 func (s *Store) SaveCall(ctx context.Context, c *call.Call) error {
-	if err := c.Validate(); err != nil {
-		return err
-	}
-	rules, err := callRulesJSON(c)
-	if err != nil {
-		return err
-	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		e, err := editionIn(ctx, tx, c.EditionID)
+		if err != nil {
+			return err
+		}
+		provinces, err := queryStrings(ctx, tx, `SELECT code FROM provinces WHERE region_code = $1`, e.RegionCode)
+		if err != nil {
+			return err
+		}
+		if err := c.Validate(call.Context{RegionProvinces: provinces}); err != nil {
+			return err
+		}
+		rules, err := callRulesJSON(c)
 		if err != nil {
 			return err
 		}
