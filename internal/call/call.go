@@ -38,8 +38,15 @@ type Call struct {
 // DefaultReviewersEach is how many reviewers score each application unless the call says.
 const DefaultReviewersEach = 2
 
+// Context is what validating a call needs to know beyond the call itself.
+type Context struct {
+	// RegionProvinces are the provinces of the edition's region: with the call's invited
+	// provinces, the only provinces an applicant (so a province quota) can have.
+	RegionProvinces []string
+}
+
 // Validate checks a call before it is stored and reports every problem at once.
-func (c *Call) Validate() error {
+func (c *Call) Validate(cx Context) error {
 	var v apperr.Validation
 	v.Check(!c.OpensAt.IsZero(), "opens_at", "call.error.opens_required")
 	v.Check(!c.ClosesAt.IsZero(), "closes_at", "call.error.closes_required")
@@ -62,7 +69,7 @@ func (c *Call) Validate() error {
 	}
 	c.validateQuestions(&v)
 	c.validateCriteria(&v)
-	c.validateQuotas(&v)
+	c.validateQuotas(&v, cx)
 	return v.Err()
 }
 
@@ -107,8 +114,10 @@ func (c *Call) validateCriteria(v *apperr.Validation) {
 }
 
 // validateQuotas checks the quotas the way the selection engine will, so an organiser
-// learns of a bad quota when saving the call, not when running the selection.
-func (c *Call) validateQuotas(v *apperr.Validation) {
+// learns of a bad quota when saving the call, not when running the selection. It also
+// refuses a value its attribute cannot take (a province as a sector, a province of another
+// region): the engine would accept it, and the quota would silently bound an empty group.
+func (c *Call) validateQuotas(v *apperr.Validation, cx Context) {
 	for i, q := range c.Quotas {
 		f := "quotas." + strconv.Itoa(i+1)
 		switch {
@@ -120,6 +129,15 @@ func (c *Call) validateQuotas(v *apperr.Validation) {
 			v.Add(f, "call.error.quota_subject", "row", i+1)
 		case q.Attr != "" && q.Value == "":
 			v.Add(f, "call.error.quota_value", "row", i+1)
+		case q.Attr != "" && q.Value != "*" && !c.quotaValueOK(q.Attr, q.Value, cx):
+			switch q.Attr {
+			case "sector":
+				v.Add(f, "call.error.quota_value_sector", "row", i+1, "value", q.Value)
+			case "province":
+				v.Add(f, "call.error.quota_value_province", "row", i+1, "value", q.Value)
+			default:
+				v.Add(f, "call.error.quota_value_legal_form", "row", i+1, "value", q.Value)
+			}
 		case q.Min == nil && q.Max == nil:
 			v.Add(f, "call.error.quota_bounds", "row", i+1)
 		case (q.Min != nil && *q.Min < 0) || (q.Max != nil && *q.Max < 0):
@@ -128,6 +146,20 @@ func (c *Call) validateQuotas(v *apperr.Validation) {
 			v.Add(f, "call.error.quota_min_max", "row", i+1, "min", *q.Min, "max", *q.Max)
 		}
 	}
+}
+
+// quotaValueOK reports whether attribute attr (one of QuotaAttrs) can take value: a sector
+// of the taxonomy, a province of the region or invited by the call, a known legal form.
+func (c *Call) quotaValueOK(attr, value string, cx Context) bool {
+	switch attr {
+	case "sector":
+		return slices.Contains(taxonomy.Sectors, taxonomy.Sector(value))
+	case "province":
+		return slices.Contains(cx.RegionProvinces, value) || slices.Contains(c.InvitedProvinces, value)
+	case "legal_form":
+		return slices.Contains(org.LegalForms, org.LegalForm(value))
+	}
+	return false
 }
 
 // The attributes and flags quotas may name: what Aswaq knows of every applicant.

@@ -1,6 +1,7 @@
 package call
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -36,7 +37,7 @@ func TestValidateReportsEveryProblemWithItsRow(t *testing.T) {
 			{Attr: "sector", Flag: "women_led", Min: intp(1)}, {Attr: "province", Value: "*"}, {Flag: "women_led", Min: intp(-1)},
 			{Attr: "colour", Value: "red", Min: intp(1)}},
 	}
-	got := keys(c.Validate())
+	got := keys(c.Validate(Context{}))
 	want := map[string]string{
 		"closes_at": "call.error.closes_before_opens", "stands": "call.error.stands", "legal_forms": "call.error.legal_form",
 		"sectors": "call.error.sector", "documents.1": "call.error.document_kind",
@@ -53,6 +54,71 @@ func TestValidateReportsEveryProblemWithItsRow(t *testing.T) {
 	}
 	if _, ok := got["questions.1"]; ok {
 		t.Error("a valid question was refused")
+	}
+}
+
+// TestQuotaValues: a quota's value must be one its attribute can take, and the message
+// names the row and the value.
+func TestQuotaValues(t *testing.T) {
+	cx := Context{RegionProvinces: []string{"451", "561"}} // Sefrou and Taza, region 03
+	cases := []struct {
+		attr, value string
+		wantKey     string // "" when accepted
+	}{
+		{"sector", "handicraft", ""},
+		{"sector", "services", ""},
+		{"sector", "*", ""},
+		{"sector", "Meknès", "call.error.quota_value_sector"},
+		{"sector", "451", "call.error.quota_value_sector"},
+		{"sector", "Handicraft", "call.error.quota_value_sector"},
+		{"sector", "cooperative", "call.error.quota_value_sector"},
+		{"province", "451", ""},
+		{"province", "561", ""},
+		{"province", "301", ""}, // invited by the call
+		{"province", "*", ""},
+		{"province", "401", "call.error.quota_value_province"}, // another region's, not invited
+		{"province", "Meknès", "call.error.quota_value_province"},
+		{"province", "handicraft", "call.error.quota_value_province"},
+		{"province", " 451", "call.error.quota_value_province"},
+		{"legal_form", "cooperative", ""},
+		{"legal_form", "foreign_guest", ""},
+		{"legal_form", "*", ""},
+		{"legal_form", "club", "call.error.quota_value_legal_form"},
+		{"legal_form", "handicraft", "call.error.quota_value_legal_form"},
+		{"legal_form", "", "call.error.quota_value"},
+	}
+	for _, tc := range cases {
+		c := Call{OpensAt: opens, ClosesAt: opens.Add(time.Hour), InvitedProvinces: []string{"301"},
+			Quotas: []selection.Quota{{Flag: "women_led", Min: intp(1)}, {Attr: tc.attr, Value: tc.value, Min: intp(3)}}}
+		err := c.Validate(cx)
+		ae, _ := apperr.As(err)
+		if tc.wantKey == "" {
+			if err != nil {
+				t.Errorf("%s = %q refused: %v", tc.attr, tc.value, err)
+			}
+			continue
+		}
+		if ae == nil || len(ae.Fields) != 1 {
+			t.Errorf("%s = %q: got %v, want one error %s", tc.attr, tc.value, err, tc.wantKey)
+			continue
+		}
+		fe := ae.Fields[0]
+		if fe.Field != "quotas.2" || fe.Key != tc.wantKey {
+			t.Errorf("%s = %q: %s %s, want quotas.2 %s", tc.attr, tc.value, fe.Field, fe.Key, tc.wantKey)
+		}
+		if tc.wantKey != "call.error.quota_value" && !slices.Equal(fe.Args, []any{"row", 2, "value", tc.value}) {
+			t.Errorf("%s = %q: message arguments %v do not name the row and the value", tc.attr, tc.value, fe.Args)
+		}
+	}
+	// Without the region's provinces only invited provinces are known: nothing is assumed.
+	c := Call{OpensAt: opens, ClosesAt: opens.Add(time.Hour), Quotas: []selection.Quota{{Attr: "province", Value: "451", Max: intp(3)}}}
+	if got := keys(c.Validate(Context{})); got["quotas.1"] != "call.error.quota_value_province" {
+		t.Errorf("a province outside the known ones accepted: %v", got)
+	}
+	// Flags stay limited to the known ones.
+	c.Quotas = []selection.Quota{{Flag: "rural", Min: intp(1)}}
+	if got := keys(c.Validate(cx)); got["quotas.1"] != "call.error.quota_subject" {
+		t.Errorf("unknown flag: %v", got)
 	}
 }
 

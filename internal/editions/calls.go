@@ -14,6 +14,7 @@ import (
 	"github.com/aswaq/aswaq/internal/fair"
 	"github.com/aswaq/aswaq/internal/org"
 	"github.com/aswaq/aswaq/internal/platform/db"
+	"github.com/aswaq/aswaq/internal/reference"
 	"github.com/aswaq/aswaq/internal/selection"
 	"github.com/aswaq/aswaq/internal/taxonomy"
 )
@@ -31,13 +32,6 @@ type callRules struct {
 
 // SaveCall validates c and stores it as its edition's call, replacing the previous one.
 func (s *Service) SaveCall(ctx context.Context, c *call.Call) error {
-	if err := c.Validate(); err != nil {
-		return err
-	}
-	rules, err := callRulesJSON(c)
-	if err != nil {
-		return err
-	}
 	return s.db.Tx(ctx, func(tx *sql.Tx) error {
 		if err := s.db.LockRow(ctx, tx, "editions", "id", c.EditionID); err != nil {
 			return err
@@ -48,6 +42,21 @@ func (s *Service) SaveCall(ctx context.Context, c *call.Call) error {
 		}
 		if e.Status.CallFrozen() {
 			return apperr.New(apperr.Conflict, "call.error.frozen")
+		}
+		provs, err := reference.New(s.db).Provinces(ctx, e.RegionCode)
+		if err != nil {
+			return err
+		}
+		cx := call.Context{}
+		for _, p := range provs {
+			cx.RegionProvinces = append(cx.RegionProvinces, p.Code)
+		}
+		if err := c.Validate(cx); err != nil {
+			return err
+		}
+		rules, err := callRulesJSON(c)
+		if err != nil {
+			return err
 		}
 		var v apperr.Validation
 		for _, code := range c.InvitedProvinces {

@@ -91,8 +91,10 @@
 // "excluded"/"pinned_out").
 //
 // Status "limit": the search budget (Options.NodeLimit, a node count so
-// that results are reproducible) ran out before a proof. Nothing is
-// claimed: lists are empty, decisions "undecided", code "limit". The
+// that results are reproducible) ran out before a proof, or before the
+// comparison with the selection without the pins in that the reasons need
+// (see Pins and displaced candidates). Nothing is claimed: lists are empty,
+// decisions "undecided", code "limit". The
 // benchmark instances (5,000 and 50,000 candidates) need a few dozen
 // nodes; the default budget is 200,000.
 //
@@ -111,8 +113,9 @@
 //   - attr_max / flag_max: waitlisted; adding the candidate would exceed
 //     the maximum of an attribute (flag) group it belongs to, which is
 //     reached: detail.quota (quota_max constraint), detail.selected (=
-//     the limit), detail.last_selected_score (lowest score selected in
-//     that group). The group is the first such in constraint order.
+//     the limit), detail.last_selected_score (lowest score among the
+//     group's selected candidates not pinned in; absent if there is
+//     none). The group is the first such in constraint order.
 //   - score_below_cutoff: waitlisted; no maximum blocks it but all seats
 //     are taken, and every selected candidate it could replace one for one
 //     with every quota still satisfied scores at least detail.cutoff >
@@ -122,16 +125,52 @@
 //   - held_by_quota_min: waitlisted; seats are full and no one-for-one
 //     replacement keeps every quota satisfied (every selected candidate it
 //     could replace is needed by a minimum it is part of, or pinned in).
+//   - displaced_by_pin: waitlisted; the candidate would have been selected
+//     without the pins in, and is not with them (see Pins and displaced
+//     candidates). detail.pinned lists the pinned-in candidates who took a
+//     place: [{"id", "score", "justification"}], best first (score
+//     descending, then id). This code takes precedence over the four
+//     above; it carries no detail.last_selected_score.
 //   - pinned_out: excluded by a pin (detail.justification).
 //   - infeasible, limit: undecided (see statuses).
 //
 // For every waitlisted code, detail.rank is the 1-based waitlist position
 // and detail.cutoff, when present, is the lowest score among the selected
-// candidates it could replace one for one keeping every quota satisfied;
-// by optimality it is never below the candidate's score. For
-// score_below_cutoff, tie_break and held_by_quota_min,
-// detail.last_selected_score is the lowest selected score overall. These
-// facts are checked against exhaustive search in the tests.
+// candidates not pinned in that it could replace one for one keeping every
+// quota satisfied; by optimality it is never below the candidate's score.
+// For score_below_cutoff, tie_break and held_by_quota_min,
+// detail.last_selected_score is the lowest score among the selected
+// candidates not pinned in (absent if every selected candidate is pinned
+// in). A pinned-in candidate's score is never reported as a bar: the
+// candidate did not have to reach it. These facts are checked against
+// exhaustive search in the tests.
+//
+// # Pins and displaced candidates
+//
+// A pin in can cost another candidate their place, and the reason says so.
+// Let S be the selection (under the constraints in force: all of them, or
+// all but the relaxed minimums for "relaxed") and S0 the selection the
+// engine would make under the same constraints without the pins in (pins
+// out, quotas and seats kept; same objective and tie-break). A waitlisted
+// candidate gets displaced_by_pin exactly when it is in S0 and not in S:
+// it would have been selected had the organisers not forced anyone in.
+// detail.pinned names the pinned-in candidates in S but not in S0; a
+// pinned-in candidate selected in S0 too would have been selected anyway,
+// and its pin displaced no one. The list is never empty for a displaced
+// candidate: if every pinned-in candidate were in S0, S0 would satisfy
+// the pins and be the selection. A candidate not in S0 would have lost
+// anyway and keeps its usual code, whatever the pins' scores.
+//
+// Why this rule and not a cheaper test: a local test ("it scores above a
+// pinned-in candidate it could replace one for one") also names
+// candidates who would have lost anyway, when a better-placed candidate
+// would have taken the freed place first; with minimums, maximums and
+// the tie-break, who gets a freed place is only known by solving. S0 is
+// exact and costs one more solve, only when pins in exist (about the
+// time of the first). It shares the node budget; if the budget runs out,
+// the status is "limit" (or, for the relaxed selection, "relaxed" is
+// absent and "relaxed_note" says why) rather than reasons that might hide
+// a pin.
 //
 // # Waitlist
 //
@@ -192,6 +231,7 @@
 // Cost: the LP has about m = 85 rows whatever the number of candidates;
 // an iteration costs O(m^2 + number of types). On this machine (one core)
 // the generated 5,000-candidate instances solve in about 20-40 ms and the
-// 50,000-candidate ones in about 0.15-0.25 s, including the reasons (see
+// 50,000-candidate ones in about 0.15-0.25 s, including the reasons (with
+// pins in, one more solve gives the selection without them; see
 // bench_test.go and TestCompareMILP for a comparison with CBC and GLPK).
 package selection

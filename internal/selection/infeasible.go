@@ -339,7 +339,15 @@ func (in *instance) analyseInfeasible(res *Result, full activity, budget *int) e
 	for _, i := range best.h {
 		rel.RelaxedMinimums = append(rel.RelaxedMinimums, in.ref(cs[i]))
 	}
-	sel, wait, reasons, err := in.explain(best.sol, best.act)
+	without, st := in.withoutPinsIn(best.act, budget)
+	switch st {
+	case sLimit:
+		res.RelaxedNote = "search limit reached while comparing with the selection without the pins in"
+		return nil
+	case sInfeasible:
+		return fmt.Errorf("%w: relaxed problem infeasible without the pins in", ErrInternal)
+	}
+	sel, wait, reasons, err := in.explain(best.sol, best.act, without)
 	if err != nil {
 		return err
 	}

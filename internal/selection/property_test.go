@@ -124,6 +124,37 @@ func checkSelection(t *testing.T, b *bprob, a bact, S uint32, waitlist []string,
 			t.Fatalf("refill for %s: waitlist gives %d, best is %d", cands[j].ID, first, bestC)
 		}
 	}
+	// The selection without the pins in (the rest kept): a waitlisted
+	// candidate in it was displaced by the pinned-in candidates selected
+	// here but not there.
+	a0 := bact{seats: a.seats, min: a.min, max: a.max, pin: slices.Clone(a.pin)}
+	for i := 0; i < b.n; i++ {
+		if pinnedIn(i) {
+			a0.pin[b.pinIdx[i]] = false
+		}
+	}
+	S0, ok := b.best(a0)
+	if !ok {
+		t.Fatalf("infeasible without the pins in")
+	}
+	var displacing []PinnedIn
+	for _, i := range rankOrder(b, S&^S0) {
+		if pinnedIn(i) {
+			displacing = append(displacing, PinnedIn{ID: cands[i].ID, Score: cands[i].Score, Justification: b.p.Pins[b.pinIdx[i]].Justification})
+		}
+	}
+	// lastFree is the lowest score among the selected candidates of mask
+	// not pinned in, nil if none.
+	lastFree := func(mask uint32) *Score {
+		var low *Score
+		for j := 0; j < b.n; j++ {
+			if S&mask&(1<<j) != 0 && !pinnedIn(j) && (low == nil || cands[j].Score < *low) {
+				low = ptr(cands[j].Score)
+			}
+		}
+		return low
+	}
+	sameScore := func(x, y *Score) bool { return (x == nil) == (y == nil) && (x == nil || *x == *y) }
 	// Reasons.
 	cnt := func(g int, T uint32) int { return bits.OnesCount32(T & b.groups[g].mask) }
 	var bestWait Score = -1 << 62
@@ -164,9 +195,12 @@ func checkSelection(t *testing.T, b *bprob, a bact, S uint32, waitlist []string,
 			if !pinnedOut(i) {
 				t.Fatalf("%s: not pinned out", cands[i].ID)
 			}
-		case CodeAttrMax, CodeFlagMax, CodeScoreBelowCutoff, CodeTieBreak, CodeHeldByQuotaMin:
+		case CodeAttrMax, CodeFlagMax, CodeScoreBelowCutoff, CodeTieBreak, CodeHeldByQuotaMin, CodeDisplacedByPin:
 			if r.Decision != DecisionWaitlisted {
 				t.Fatalf("%s: %s with decision %s", cands[i].ID, r.Code, r.Decision)
+			}
+			if displaced := S0&(1<<i) != 0; displaced != (r.Code == CodeDisplacedByPin) {
+				t.Fatalf("%s: %s, but selected without the pins in: %v", cands[i].ID, r.Code, displaced)
 			}
 			cut := swapCut()
 			if (cut == nil) != (r.Detail.Cutoff == nil) || (cut != nil && *cut != *r.Detail.Cutoff) {
@@ -180,12 +214,22 @@ func checkSelection(t *testing.T, b *bprob, a bact, S uint32, waitlist []string,
 				t.Fatalf("%s could be added", cands[i].ID)
 			}
 			switch r.Code {
+			case CodeDisplacedByPin:
+				if len(displacing) == 0 || !slices.Equal(r.Detail.Pinned, displacing) || r.Detail.LastSelectedScore != nil {
+					t.Fatalf("%s: displaced by %+v, want %+v", cands[i].ID, r.Detail.Pinned, displacing)
+				}
 			case CodeAttrMax, CodeFlagMax:
 				g := b.groupOf(*r.Detail.Quota)
 				if !a.max[g] || cnt(g, S) != b.groups[g].max || b.groups[g].mask&(1<<i) == 0 {
 					t.Fatalf("%s: false %s", cands[i].ID, r.Code)
 				}
+				if want := lastFree(b.groups[g].mask); !sameScore(r.Detail.LastSelectedScore, want) {
+					t.Fatalf("%s: last selected %v, want %v", cands[i].ID, r.Detail.LastSelectedScore, want)
+				}
 			default:
+				if want := lastFree(^uint32(0)); !sameScore(r.Detail.LastSelectedScore, want) {
+					t.Fatalf("%s: last selected %v, want %v", cands[i].ID, r.Detail.LastSelectedScore, want)
+				}
 				if !a.seats || bits.OnesCount32(S) != b.p.Seats {
 					t.Fatalf("%s: %s but seats not full", cands[i].ID, r.Code)
 				}
@@ -208,6 +252,24 @@ func checkSelection(t *testing.T, b *bprob, a bact, S uint32, waitlist []string,
 			t.Fatalf("%s: unexpected code %s", cands[i].ID, r.Code)
 		}
 	}
+}
+
+// rankOrder lists the candidates of mask by score descending, then id.
+func rankOrder(b *bprob, mask uint32) []int {
+	var out []int
+	for i := 0; i < b.n; i++ {
+		if mask&(1<<i) != 0 {
+			out = append(out, i)
+		}
+	}
+	cands := b.p.Candidates
+	slices.SortFunc(out, func(x, y int) int {
+		if cands[x].Score != cands[y].Score {
+			return int(cands[y].Score - cands[x].Score)
+		}
+		return strings.Compare(cands[x].ID, cands[y].ID)
+	})
+	return out
 }
 
 func TestPropertyAgainstBruteForce(t *testing.T) {

@@ -18,31 +18,82 @@ func (in *instance) groupRef(g int, kind string) *ConstraintRef {
 
 func ptr[T any](v T) *T { return &v }
 
+// withoutPinsIn tells which candidates the engine would select under act
+// with its pins in dropped (pins out, quotas and seats kept): the
+// counterfactual behind displaced_by_pin. It is nil, with sOptimal, when act
+// enforces no pin in. Dropping constraints of a feasible problem leaves it
+// feasible, so the status is sOptimal or, when the budget runs out, sLimit.
+func (in *instance) withoutPinsIn(act activity, budget *int) ([]bool, solveStatus) {
+	free := act.clone()
+	pinsIn := false
+	for i, pin := range in.p.Pins {
+		if pin.Side == PinIn && act.pin[i] {
+			free.pin[i], pinsIn = false, true
+		}
+	}
+	if !pinsIn {
+		return nil, sOptimal
+	}
+	sol, st := in.optimize(free, budget)
+	if st != sOptimal {
+		return nil, st
+	}
+	out := make([]bool, in.n)
+	for _, c := range sol.sel {
+		out[c] = true
+	}
+	return out, sOptimal
+}
+
 // explain builds the selected list, waitlist and reasons of a selection
-// that is optimal under act.
-func (in *instance) explain(sol solution, act activity) (sel, wait []string, reasons map[string]Reason, err error) {
+// that is optimal under act. without is the selection without the pins in
+// (withoutPinsIn), nil when act enforces none.
+func (in *instance) explain(sol solution, act activity, without []bool) (sel, wait []string, reasons map[string]Reason, err error) {
 	cands := in.p.Candidates
 	selected := make([]bool, in.n)
 	for _, c := range sol.sel {
 		selected[c] = true
 	}
+	// Counts of selected candidates per group, and the lowest score of the
+	// selected ones not pinned in (the "last selected"), per group and
+	// overall: a pinned-in score is never given as a bar to reach.
 	cnt := make([]int64, len(in.groups))
+	freeCnt := make([]int64, len(in.groups))
 	minSel := make([]Score, len(in.groups))
 	for g := range in.groups {
 		for _, c := range in.groups[g].members {
 			if selected[c] {
-				if cnt[g] == 0 || cands[c].Score < minSel[g] {
+				cnt[g]++
+				if in.pinnedIn(int(c), act) {
+					continue
+				}
+				if freeCnt[g] == 0 || cands[c].Score < minSel[g] {
 					minSel[g] = cands[c].Score
 				}
-				cnt[g]++
+				freeCnt[g]++
 			}
 		}
 	}
 	count := len(sol.sel)
-	var lowest Score
-	for i, c := range sol.sel {
-		if i == 0 || cands[c].Score < lowest {
-			lowest = cands[c].Score
+	var lowest *Score
+	for _, c := range sol.sel {
+		if !in.pinnedIn(int(c), act) && (lowest == nil || cands[c].Score < *lowest) {
+			lowest = ptr(cands[c].Score)
+		}
+	}
+	// The pinned-in candidates who took a place they would not have had
+	// without the pins, best first: what a displaced candidate is told.
+	var pinned []PinnedIn
+	if without != nil {
+		var ps []int32
+		for _, c := range sol.sel {
+			if in.pinnedIn(int(c), act) && !without[c] {
+				ps = append(ps, c)
+			}
+		}
+		slices.SortFunc(ps, in.better)
+		for _, c := range ps {
+			pinned = append(pinned, PinnedIn{ID: cands[c].ID, Score: cands[c].Score, Justification: in.p.Pins[in.pinOf[c]].Justification})
 		}
 	}
 	sel = make([]string, 0, count)
@@ -167,6 +218,17 @@ func (in *instance) explain(sol solution, act activity) (sel, wait []string, rea
 			if d.Cutoff != nil && *d.Cutoff < cd.Score {
 				return nil, nil, nil, fmt.Errorf("%w: %s could replace a selected candidate scoring %s", ErrInternal, cd.ID, *d.Cutoff)
 			}
+			if without != nil && without[c] {
+				// Selected without the pins in, not with them: displaced.
+				// Some pinned-in candidate then is not selected without the
+				// pins (else that selection would satisfy them and be chosen).
+				if len(pinned) == 0 {
+					return nil, nil, nil, fmt.Errorf("%w: %s displaced but no pin took a place", ErrInternal, cd.ID)
+				}
+				d.Pinned = slices.Clone(pinned)
+				reasons[cd.ID] = Reason{Decision: DecisionWaitlisted, Code: CodeDisplacedByPin, Detail: d}
+				continue
+			}
 			r := Reason{Decision: DecisionWaitlisted, Detail: d}
 			for _, g := range in.candGroups[c] {
 				if act.max[g] && cnt[g] >= in.groups[g].max {
@@ -176,7 +238,7 @@ func (in *instance) explain(sol solution, act activity) (sel, wait []string, rea
 					}
 					d.Quota = in.groupRef(int(g), KindQuotaMax)
 					d.Selected = ptr(int(cnt[g]))
-					if cnt[g] > 0 {
+					if freeCnt[g] > 0 {
 						d.LastSelectedScore = ptr(minSel[g])
 					}
 					break
@@ -186,7 +248,7 @@ func (in *instance) explain(sol solution, act activity) (sel, wait []string, rea
 				if !seatsFull {
 					return nil, nil, nil, fmt.Errorf("%w: %s could be added", ErrInternal, cd.ID)
 				}
-				d.LastSelectedScore = ptr(lowest)
+				d.LastSelectedScore = lowest
 				switch {
 				case d.Cutoff == nil:
 					r.Code = CodeHeldByQuotaMin
@@ -202,9 +264,9 @@ func (in *instance) explain(sol solution, act activity) (sel, wait []string, rea
 	return sel, wait, reasons, nil
 }
 
-// fill completes an optimal result.
-func (in *instance) fill(res *Result, sol solution, act activity) error {
-	sel, wait, reasons, err := in.explain(sol, act)
+// fill completes an optimal result; without is as for explain.
+func (in *instance) fill(res *Result, sol solution, act activity, without []bool) error {
+	sel, wait, reasons, err := in.explain(sol, act, without)
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package selection
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 )
 
@@ -51,8 +52,17 @@ func Solve(p *Problem, opts *Options) (*Result, error) {
 	sol, st := in.optimize(act, &budget)
 	switch st {
 	case sOptimal:
+		// The reasons compare with the selection without the pins in; a
+		// result whose reasons cannot all be established claims nothing.
+		without, wst := in.withoutPinsIn(act, &budget)
+		switch wst {
+		case sLimit:
+			return in.undecided(StatusLimit, CodeLimit), nil
+		case sInfeasible:
+			return nil, fmt.Errorf("%w: infeasible without the pins in", ErrInternal)
+		}
 		res := &Result{Version: FormatVersion, Status: StatusOptimal}
-		if err := in.fill(res, sol, act); err != nil {
+		if err := in.fill(res, sol, act, without); err != nil {
 			return nil, err
 		}
 		return res, nil

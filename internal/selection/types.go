@@ -190,6 +190,7 @@ const (
 	CodeScoreBelowCutoff = "score_below_cutoff"
 	CodeTieBreak         = "tie_break"
 	CodeHeldByQuotaMin   = "held_by_quota_min"
+	CodeDisplacedByPin   = "displaced_by_pin"
 	CodePinnedOut        = "pinned_out"
 	CodeInfeasible       = "infeasible"
 	CodeLimit            = "limit"
@@ -212,8 +213,10 @@ type Detail struct {
 	// Selected is the number of selected candidates in that group.
 	Selected *int `json:"selected,omitempty"`
 	// LastSelectedScore is the lowest score among the selected candidates
-	// of the group (attr_max, flag_max) or of the whole selection
-	// (score_below_cutoff, tie_break, held_by_quota_min).
+	// not pinned in, of the group (attr_max, flag_max) or of the whole
+	// selection (score_below_cutoff, tie_break, held_by_quota_min); absent
+	// when there is none. A pinned-in candidate's score is never given as
+	// the bar a candidate failed to reach.
 	LastSelectedScore *Score `json:"last_selected_score,omitempty"`
 	// Cutoff is the lowest score among the selected candidates this
 	// candidate could replace one for one with every quota still satisfied
@@ -224,4 +227,16 @@ type Detail struct {
 	Rank *int `json:"rank,omitempty"`
 	// Justification of a pin.
 	Justification string `json:"justification,omitempty"`
+	// Pinned (displaced_by_pin) lists the candidates pinned in who are
+	// selected but would not be without the pins in, best first (score
+	// descending, then id).
+	Pinned []PinnedIn `json:"pinned,omitempty"`
+}
+
+// PinnedIn is a candidate pinned in, as a displaced candidate's reason
+// names it.
+type PinnedIn struct {
+	ID            string `json:"id"`
+	Score         Score  `json:"score"`
+	Justification string `json:"justification"`
 }

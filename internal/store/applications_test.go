@@ -83,8 +83,13 @@ func TestCallRoundTripAndRefusals(t *testing.T) {
 		if err := s.Editions().SaveCall(ctx, &bad); apperr.CodeOf(err) != apperr.Invalid {
 			t.Fatalf("unknown invited province: %v", err)
 		}
+		bad = got
+		bad.Quotas = []selection.Quota{{Attr: "province", Value: "401", Max: intp(3)}} // Ouarzazate: neither of the region nor invited
+		if ae, _ := apperr.As(s.Editions().SaveCall(ctx, &bad)); ae == nil || len(ae.Fields) != 1 || ae.Fields[0].Key != "call.error.quota_value_province" {
+			t.Fatalf("province quota outside the region: %v", ae)
+		}
 		again, _ := s.Editions().Call(ctx, id)
-		if !again.ClosesAt.Equal(got.ClosesAt) || len(again.InvitedProvinces) != 1 {
+		if !again.ClosesAt.Equal(got.ClosesAt) || len(again.InvitedProvinces) != 1 || again.Quotas[0].Attr != "sector" {
 			t.Fatal("a refused call changed the stored one")
 		}
 		if _, err := s.Editions().Call(ctx, id+99); apperr.CodeOf(err) != apperr.NotFound {

@@ -104,7 +104,8 @@ func TestEveryKeyUsedExists(t *testing.T) {
 		used["application.status."+string(st)] = "application.Statuses"
 	}
 	for _, code := range []string{"selected", "selected_quota_min", "selected_pinned", "attr_max", "flag_max", "score_below_cutoff",
-		"tie_break", "held_by_quota_min", "pinned_out", "infeasible", "limit", "ineligible", "refill"} {
+		"tie_break", "held_by_quota_min", "pinned_out", "infeasible", "limit", "ineligible", "refill",
+		"displaced_by_pin", "attr_max_no_last", "flag_max_no_last"} {
 		used["selection.reason."+code] = "selection reason codes"
 	}
 	for _, g := range application.Genders {

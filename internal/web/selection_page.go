@@ -84,7 +84,7 @@ func (s *Server) runSelection(w http.ResponseWriter, r *http.Request, p *page) (
 		f.Error, p.Status = p.L.T("error.invalid_input"), http.StatusUnprocessableEntity
 		return s.renderSelection(p, &in, f, in.Call.Quotas, in.Call.Stands, "")
 	}
-	if err := c.Validate(); err != nil {
+	if err := c.Validate(call.Context{RegionProvinces: s.regionProvinces(in.Edition.RegionCode)}); err != nil {
 		f.Fail(p.L, err)
 		p.Status = http.StatusUnprocessableEntity
 		return s.renderSelection(p, &in, f, in.Call.Quotas, in.Call.Stands, "")
@@ -102,6 +102,17 @@ func (s *Server) runSelection(w http.ResponseWriter, r *http.Request, p *page) (
 		return "", nil
 	}
 	return s.renderSelection(p, &in, f, c.Quotas, c.Stands, p.L.T("selection.dry_run"))
+}
+
+// regionProvinces lists the codes of a region's provinces, which a call's validation needs.
+func (s *Server) regionProvinces(region string) []string {
+	var out []string
+	for _, pr := range s.provinceList {
+		if pr.RegionCode == region {
+			out = append(out, pr.Code)
+		}
+	}
+	return out
 }
 
 func (s *Server) pinCandidate(w http.ResponseWriter, r *http.Request, p *page) (string, error) {

@@ -3,6 +3,7 @@ package web
 import (
 	"sort"
 	"strconv"
+	"strings"
 
 	editionsweb "github.com/aswaq/aswaq/internal/editions/web"
 
@@ -267,6 +268,19 @@ func (s *Server) reasonText(l *i18n.Localizer, lang string, r selection.Reason) 
 		}
 		if d.Justification != "" {
 			args = append(args, "why", d.Justification)
+		}
+		switch { // displaced by a pin: the pinned candidates' scores and justifications
+		case len(d.Pinned) == 1:
+			args = append(args, "pinned", d.Pinned[0].Score.String(), "why", d.Pinned[0].Justification)
+		case len(d.Pinned) > 1:
+			items := make([]string, len(d.Pinned))
+			for i, pin := range d.Pinned {
+				items[i] = l.T("selection.reason.pinned_item", "why", pin.Justification, "score", pin.Score.String())
+			}
+			return l.T("selection.reason.displaced_by_pins", append(args, "pins", strings.Join(items, l.T("selection.reason.pinned_separator")))...)
+		}
+		if (r.Code == selection.CodeAttrMax || r.Code == selection.CodeFlagMax) && d.LastSelectedScore == nil {
+			return l.T("selection.reason."+r.Code+"_no_last", args...) // the group's selected are all pinned in, or none
 		}
 	}
 	if r.Code == "" {
