@@ -125,8 +125,19 @@ func (s *Store) StartApplication(ctx context.Context, editionID, orgID int64) (a
 			return err
 		}
 		now := dbTime(s.now())
+		// One application per organisation and edition is the table's unique key: a start
+		// made at the same moment that stored its draft first wins, and this one returns it.
 		err = tx.QueryRowContext(ctx, `INSERT INTO applications (edition_id, organisation_id, status, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $4) RETURNING id`, editionID, orgID, application.Draft, now).Scan(&id)
+			VALUES ($1, $2, $3, $4, $4) ON CONFLICT (edition_id, organisation_id) DO NOTHING RETURNING id`,
+			editionID, orgID, application.Draft, now).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
+			if err := tx.QueryRowContext(ctx, `SELECT id FROM applications WHERE edition_id = $1 AND organisation_id = $2`,
+				editionID, orgID).Scan(&id); err != nil {
+				return err
+			}
+			a, err = applicationIn(ctx, tx, id)
+			return err
+		}
 		if err != nil {
 			return err
 		}
@@ -139,9 +150,14 @@ func (s *Store) StartApplication(ctx context.Context, editionID, orgID int64) (a
 	return a, err
 }
 
-// changeable reads an application that its applicant is about to change, inside tx, and
-// refuses when it was withdrawn or its call is no longer open.
+// changeable locks and reads an application that its applicant is about to change, inside
+// tx, and refuses when it was withdrawn or its call is no longer open. The lock comes
+// first: a submission, a withdrawal or another change made at the same moment is finished
+// before this one reads, so its checks see it.
 func (s *Store) changeable(ctx context.Context, tx *sql.Tx, id int64) (application.Application, call.Call, error) {
+	if err := s.LockRow(ctx, tx, "applications", "id", id); err != nil {
+		return application.Application{}, call.Call{}, err
+	}
 	a, err := applicationIn(ctx, tx, id)
 	if err != nil {
 		return a, call.Call{}, err
@@ -301,6 +317,9 @@ func (s *Store) SubmitApplication(ctx context.Context, id int64, receipt func(a 
 // give up its place.
 func (s *Store) WithdrawApplication(ctx context.Context, id int64) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.LockRow(ctx, tx, "applications", "id", id); err != nil {
+			return err
+		}
 		a, err := applicationIn(ctx, tx, id)
 		if err != nil {
 			return err

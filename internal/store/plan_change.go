@@ -15,10 +15,10 @@ func (s *Store) ChangePlan(ctx context.Context, editionID int64, edit func(venue
 	return s.InTx(ctx, func(ctx context.Context) error {
 		var current EditionPlan
 		err := s.inTx(ctx, func(tx *sql.Tx) error {
-			if s.engine == Postgres { // SQLite's write transactions already run one at a time
-				if _, err := tx.ExecContext(ctx, `SELECT 1 FROM venue_plans WHERE edition_id = $1 FOR UPDATE`, editionID); err != nil {
-					return err
-				}
+			// The edition's row, which the assignment, pins and SavePlan lock too (the plan's
+			// own row would be taken in the other order by an assignment, which updates it).
+			if err := s.LockRow(ctx, tx, "editions", "id", editionID); err != nil {
+				return err
 			}
 			var err error
 			current, err = planIn(ctx, tx, editionID)

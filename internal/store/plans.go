@@ -85,6 +85,11 @@ func (s *Store) SavePlan(ctx context.Context, editionID int64, p venue.Plan, res
 		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		// Locked first, as by the assignment and pins: none of them stores a stand this plan
+		// drops while it is being saved.
+		if err := s.LockRow(ctx, tx, "editions", "id", editionID); err != nil {
+			return err
+		}
 		e, err := editions.Load(ctx, tx, editionID)
 		if err != nil {
 			return err

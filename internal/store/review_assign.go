@@ -52,6 +52,11 @@ func editionReviewers(ctx context.Context, q querier, editionID int64) ([]Editio
 func (s *Store) AssignReviewers(ctx context.Context, editionID int64, reviewerIDs []int64) (int, error) {
 	made := 0
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		// Locked first: a second run waits, then finds this one's assignments and fills
+		// only what is still missing.
+		if err := s.LockRow(ctx, tx, "editions", "id", editionID); err != nil {
+			return err
+		}
 		e, err := editions.Load(ctx, tx, editionID)
 		if err != nil {
 			return err
@@ -189,6 +194,9 @@ func (s *Store) SetEligibility(ctx context.Context, appID int64, el application.
 		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.LockRow(ctx, tx, "applications", "id", appID); err != nil {
+			return err
+		}
 		a, err := applicationIn(ctx, tx, appID)
 		if err != nil {
 			return err

@@ -94,6 +94,11 @@ const maxComment = 4000
 func (s *Store) SaveReview(ctx context.Context, appID, reviewerID int64, scores map[string]int, comment string) error {
 	comment = strings.TrimSpace(comment)
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		// Locked first: a conflict declared meanwhile, or a publication (which writes the
+		// application's decision), is seen by the checks below.
+		if err := s.LockRow(ctx, tx, "applications", "id", appID); err != nil {
+			return err
+		}
 		before, err := reviewIn(ctx, tx, appID, reviewerID)
 		if err != nil {
 			return err
@@ -164,6 +169,11 @@ func (s *Store) DeclareConflict(ctx context.Context, appID, reviewerID int64, re
 	}
 	var replacement int64
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		// The replacement is chosen by the committee's loads and gets a new assignment: the
+		// edition is locked as for an assignment run, then the application.
+		if err := s.lockEditionOf(ctx, tx, appID); err != nil {
+			return err
+		}
 		r, err := reviewIn(ctx, tx, appID, reviewerID)
 		if err != nil || r.Conflict {
 			return err
@@ -211,6 +221,24 @@ func (s *Store) DeclareConflict(ctx context.Context, appID, reviewerID int64, re
 			map[string]any{"reviewer": reviewerID, "reason": reason, "replacement": replacement})
 	})
 	return replacement, err
+}
+
+// lockEditionOf locks the edition of an application, then the application: the order in
+// which every workflow that takes both locks them, so that two never wait for each other.
+// The edition of an application never changes, so reading it before the lock is safe.
+func (s *Store) lockEditionOf(ctx context.Context, tx *sql.Tx, appID int64) error {
+	var editionID int64
+	err := tx.QueryRowContext(ctx, `SELECT edition_id FROM applications WHERE id = $1`, appID).Scan(&editionID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil // the caller's own read says not found
+	}
+	if err != nil {
+		return err
+	}
+	if err := s.LockRow(ctx, tx, "editions", "id", editionID); err != nil {
+		return err
+	}
+	return s.LockRow(ctx, tx, "applications", "id", appID)
 }
 
 func queryInts(ctx context.Context, q querier, query string, args ...any) ([]int64, error) {

@@ -106,6 +106,10 @@ func (s *Store) SetPin(ctx context.Context, editionID int64, pin SelectionPin) e
 		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		// Locked as by a publication: two pins of one application at once replace each other.
+		if err := s.LockRow(ctx, tx, "editions", "id", editionID); err != nil {
+			return err
+		}
 		e, err := editions.Load(ctx, tx, editionID)
 		if err != nil {
 			return err
@@ -188,11 +192,20 @@ func (s *Store) PublishSelection(ctx context.Context, editionID int64, pub Publi
 		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		// The edition's row is locked first, so that a second publication waits for this one
+		// and then finds the selection published.
+		if err := s.LockRow(ctx, tx, "editions", "id", editionID); err != nil {
+			return err
+		}
 		e, err := editions.Load(ctx, tx, editionID)
 		if err != nil {
 			return err
 		}
-		if e.Status != fair.InReview {
+		switch e.Status {
+		case fair.InReview:
+		case fair.SelectionPublished, fair.Running, fair.Closed, fair.Reported:
+			return apperr.New(apperr.Conflict, "selection.error.already_published")
+		default:
 			return apperr.New(apperr.Conflict, "selection.error.not_in_review")
 		}
 		now := dbTime(s.now())
@@ -260,18 +273,31 @@ func (s *Store) PublishSelection(ctx context.Context, editionID int64, pub Publi
 func (s *Store) Refill(ctx context.Context, editionID, withdrawnID, replacementID int64, justification string,
 	notify func(appID int64) []outbox.Message) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		// The edition first, then both applications in id order: a second refill of the same
+		// place waits for this one, and so does a withdrawal of the replacement.
+		if err := s.LockRow(ctx, tx, "editions", "id", editionID); err != nil {
+			return err
+		}
+		for _, id := range []int64{min(withdrawnID, replacementID), max(withdrawnID, replacementID)} {
+			if err := s.LockRow(ctx, tx, "applications", "id", id); err != nil {
+				return err
+			}
+		}
 		e, err := editions.Load(ctx, tx, editionID)
 		if err != nil {
 			return err
 		}
-		var wStatus, wDecision, rStatus, rDecision string
-		if err := tx.QueryRowContext(ctx, `SELECT status, COALESCE(decision, '') FROM applications WHERE id = $1 AND edition_id = $2`,
-			withdrawnID, editionID).Scan(&wStatus, &wDecision); err != nil {
+		var wStatus, wDecision, wReason, rStatus, rDecision string
+		if err := tx.QueryRowContext(ctx, `SELECT status, COALESCE(decision, ''), decision_reason FROM applications WHERE id = $1 AND edition_id = $2`,
+			withdrawnID, editionID).Scan(&wStatus, &wDecision, &wReason); err != nil {
 			return notFoundIfNoRows(err)
 		}
 		if err := tx.QueryRowContext(ctx, `SELECT status, COALESCE(decision, '') FROM applications WHERE id = $1 AND edition_id = $2`,
 			replacementID, editionID).Scan(&rStatus, &rDecision); err != nil {
 			return notFoundIfNoRows(err)
+		}
+		if wStatus == string(application.Withdrawn) && wDecision == string(application.NotSelected) && wasSelected(wReason) {
+			return apperr.New(apperr.Conflict, "selection.error.already_refilled") // its place went to another
 		}
 		if wStatus != string(application.Withdrawn) || wDecision != string(application.Selected) ||
 			rStatus != string(application.Submitted) || rDecision != string(application.Waitlisted) {
@@ -297,6 +323,14 @@ func (s *Store) Refill(ctx context.Context, editionID, withdrawnID, replacementI
 		return s.record(ctx, tx, audit.SelectionRefill, "edition", editionID, e.RegionCode, map[string]any{"withdrawn": withdrawnID},
 			map[string]any{"replacement": replacementID, "justification": trimmed(justification)})
 	})
+}
+
+// wasSelected reports whether a stored decision reason is a selection: a withdrawn
+// application whose reason says selected but whose decision no longer does had its place
+// given to another.
+func wasSelected(reason string) bool {
+	var r selection.Reason
+	return json.Unmarshal([]byte(reason), &r) == nil && r.Decision == selection.DecisionSelected
 }
 
 func trimmed(s string) string { return strings.TrimSpace(s) }

@@ -41,6 +41,11 @@ func assignmentsIn(ctx context.Context, q querier, editionID int64) ([]StandAssi
 // transaction. Every stand must be in the stored plan and every organisation selected.
 func (s *Store) SaveAssignment(ctx context.Context, editionID int64, res placement.Result, opts placement.Options) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		// The edition is locked first, as by plan edits, pins and refills: the plan and the
+		// selection checked below stay as read until this run is stored.
+		if err := s.LockRow(ctx, tx, "editions", "id", editionID); err != nil {
+			return err
+		}
 		e, err := editions.Load(ctx, tx, editionID)
 		if err != nil {
 			return err
@@ -105,6 +110,10 @@ func selectedIDs(ctx context.Context, q querier, editionID int64) (map[int64]boo
 // pin makes way and is placed again by the next run.
 func (s *Store) PinStand(ctx context.Context, editionID, orgID int64, stand string) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		// Locked first: two pins to the last place of a stand cannot both find it free.
+		if err := s.LockRow(ctx, tx, "editions", "id", editionID); err != nil {
+			return err
+		}
 		e, err := editions.Load(ctx, tx, editionID)
 		if err != nil {
 			return err

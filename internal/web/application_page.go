@@ -269,8 +269,12 @@ func (s *Server) submitApplication(w http.ResponseWriter, r *http.Request, p *pa
 	}
 	if err := s.store.SubmitApplication(r.Context(), id, receipt); err != nil {
 		if f.Fail(p.L, err) {
-			f.Error = p.L.T("apply.incomplete")
 			p.Status = http.StatusUnprocessableEntity
+			if apperr.CodeOf(err) == apperr.Conflict { // withdrawn or closed meanwhile: its own message
+				p.Status = http.StatusConflict
+			} else {
+				f.Error = p.L.T("apply.incomplete")
+			}
 			return s.renderApplication(r.Context(), p, id, f)
 		}
 		return "", err

@@ -183,6 +183,12 @@ func TestOrganiserOpensACallTheRepresentativeApplies(t *testing.T) {
 		if a, _ := st.Application(ctx, a.ID); a.Status != application.Withdrawn {
 			t.Fatalf("status %s", a.Status)
 		}
+		// A submission sent after the withdrawal (from a page left open) says why it is refused.
+		code, _, body = rep.post(app+"/submit", url.Values{})
+		if body = html.UnescapeString(body); code != http.StatusConflict || !strings.Contains(body, "هذا الترشيح مسحوب") ||
+			strings.Contains(body, "الترشيح غير مكتمل") {
+			t.Fatalf("submission after the withdrawal: %d", code)
+		}
 	})
 }
 

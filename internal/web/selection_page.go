@@ -164,6 +164,9 @@ func (s *Server) publishSelection(w http.ResponseWriter, r *http.Request, p *pag
 			return "", err
 		}
 		p.Status = http.StatusUnprocessableEntity
+		if apperr.CodeOf(err) == apperr.Conflict { // published meanwhile by another organiser, say
+			p.Status = http.StatusConflict
+		}
 		return s.renderSelection(p, &in, withErrors(callValues(in.Call), f), in.Call.Quotas, in.Call.Stands, "")
 	}
 	if f.Get("confirm") != "1" {

@@ -109,6 +109,11 @@ func TestOrganiserRunsPinsPublishesAndRefills(t *testing.T) {
 		if code, _, _ := b.post(page+"/publish", publish); code != http.StatusSeeOther {
 			t.Fatalf("publish: %d", code)
 		}
+		// A second publication (another organiser's page, sent a moment later) is refused in words.
+		if code, _, body := b.post(page+"/publish", publish); code != http.StatusConflict ||
+			!strings.Contains(html.UnescapeString(body), "La sélection de cette édition a déjà été publiée") {
+			t.Fatalf("second publication: %d", code)
+		}
 		want := map[string]application.Decision{"Coopérative Zarbia": application.Selected, "Coopérative Argan": application.Selected,
 			"Association Poterie": application.Waitlisted, "Coopérative Figues": application.Waitlisted, "Coopérative Miel": application.NotSelected}
 		cands, _ := st.SelectionCandidates(ctx, eid)
@@ -153,6 +158,11 @@ func TestOrganiserRunsPinsPublishesAndRefills(t *testing.T) {
 		refill := url.Values{"withdrawn": {itoa64(apps["Coopérative Argan"])}, "replacement": {itoa64(apps["Coopérative Figues"])}}
 		if code, _, _ := b.post(page+"/refill", refill); code != http.StatusSeeOther {
 			t.Fatalf("refill: %d", code)
+		}
+		refill.Set("replacement", itoa64(apps["Association Poterie"]))
+		if code, _, body := b.post(page+"/refill", refill); code != http.StatusConflict ||
+			!strings.Contains(html.UnescapeString(body), "Cette place a déjà été donnée") {
+			t.Fatalf("second refill of the same place: %d", code)
 		}
 		if a, _ := st.Application(ctx, apps["Coopérative Figues"]); a.Status != application.Submitted {
 			t.Fatalf("Figues: %+v", a)
