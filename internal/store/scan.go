@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"time"
-	_ "time/tzdata" // Morocco's zone must be known even without the system's tzdata
 
 	"github.com/aswaq/aswaq/internal/civil"
 )
@@ -124,13 +123,7 @@ func optDate(d civil.Date) sql.NullString {
 }
 
 // casablanca is the zone in which "today" is reckoned.
-var casablanca = func() *time.Location {
-	loc, err := time.LoadLocation("Africa/Casablanca")
-	if err != nil {
-		panic(err)
-	}
-	return loc
-}()
+var casablanca = civil.Casablanca
 
 // queryStrings runs a query of one text column and returns its values.
 func queryStrings(ctx context.Context, q querier, query string, args ...any) ([]string, error) {
