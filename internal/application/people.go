@@ -7,6 +7,7 @@ import (
 
 	"github.com/aswaq/aswaq/internal/account"
 	"github.com/aswaq/aswaq/internal/apperr"
+	"github.com/aswaq/aswaq/internal/textfold"
 )
 
 // StandPerson is one of the people an organisation sends to its stand. Badges (a later
@@ -56,7 +57,7 @@ var nationalID = regexp.MustCompile(`^[A-Z]{1,2}[0-9]{1,6}$|^[A-Z0-9]{6,12}$`)
 func (p *StandPerson) Validate() error {
 	var v apperr.Validation
 	p.Name = strings.Join(strings.Fields(p.Name), " ")
-	p.NationalID = strings.ToUpper(strings.ReplaceAll(westernDigits(strings.TrimSpace(p.NationalID)), " ", ""))
+	p.NationalID = strings.ToUpper(strings.ReplaceAll(textfold.ASCIIDigits(strings.TrimSpace(p.NationalID)), " ", ""))
 	v.Check(p.Name != "", "name", "people.error.name")
 	v.Check(nationalID.MatchString(p.NationalID), "national_id", "people.error.national_id")
 	if phone, err := account.NormalizePhone(p.Phone); err != nil {

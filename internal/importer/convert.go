@@ -10,6 +10,7 @@ import (
 	"github.com/aswaq/aswaq/internal/account"
 	"github.com/aswaq/aswaq/internal/civil"
 	"github.com/aswaq/aswaq/internal/org"
+	"github.com/aswaq/aswaq/internal/textfold"
 )
 
 // toASCIIDigits reads Arabic-Indic (٠-٩) and Eastern Arabic-Indic (۰-۹) digits as ASCII
@@ -19,18 +20,14 @@ func toASCIIDigits(s string) string {
 		return s
 	}
 	return strings.Map(func(r rune) rune {
-		switch {
-		case r >= '٠' && r <= '٩':
-			return '0' + r - '٠'
-		case r >= '۰' && r <= '۹':
-			return '0' + r - '۰'
-		case r == '٫':
+		switch r {
+		case '٫':
 			return '.'
-		case r == '٬':
+		case '٬':
 			return ','
 		}
 		return r
-	}, s)
+	}, textfold.ASCIIDigits(s))
 }
 
 func isASCIIString(s string) bool {

@@ -9,6 +9,7 @@ import (
 	"github.com/aswaq/aswaq/internal/mltext"
 	"github.com/aswaq/aswaq/internal/org"
 	"github.com/aswaq/aswaq/internal/taxonomy"
+	"github.com/aswaq/aswaq/internal/textfold"
 )
 
 // orgFromForm reads the organisation form. Values that cannot be read (a count that is not
@@ -60,7 +61,7 @@ func formDate(f *form, field, s string) civil.Date {
 }
 
 func formCount(f *form, field, s string) int {
-	s = westernDigits(strings.TrimSpace(s))
+	s = textfold.ASCIIDigits(strings.TrimSpace(s))
 	if s == "" {
 		return 0
 	}
@@ -125,18 +126,4 @@ func orgValues(o org.Organisation) *form {
 		f.Multi["programmes"] = append(f.Multi["programmes"], string(p))
 	}
 	return f
-}
-
-// westernDigits reads Arabic-Indic digits as 0-9 and leaves everything else, so that a
-// count typed as "١٢" is 12 and one typed as "douze" is refused.
-func westernDigits(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r >= '٠' && r <= '٩':
-			return '0' + r - '٠'
-		case r >= '۰' && r <= '۹':
-			return '0' + r - '۰'
-		}
-		return r
-	}, s)
 }
