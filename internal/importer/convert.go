@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -109,8 +110,8 @@ func parseBool(s string) (bool, bool) {
 }
 
 // monthNames are the month names of dates written in words: Moroccan and Middle-Eastern
-// Arabic, French and English, folded.
-var monthNames = func() map[string]time.Month {
+// Arabic, French and English, folded. Folded on first use, not at start-up.
+var monthNames = sync.OnceValue(func() map[string]time.Month {
 	m := map[string]time.Month{}
 	for i, names := range [][]string{
 		{"يناير", "جانفي", "كانون الثاني", "janvier", "janv", "january", "jan"},
@@ -131,7 +132,7 @@ var monthNames = func() map[string]time.Month {
 		}
 	}
 	return m
-}()
+})
 
 // dateErr says why a date was refused.
 type dateErr int
@@ -171,7 +172,7 @@ func parseDate(s string, date1904 bool, today civil.Date) (civil.Date, dateErr) 
 			nums[i] = n
 			continue
 		}
-		m, ok := monthNames[strings.Join(words(p), " ")]
+		m, ok := monthNames()[strings.Join(words(p), " ")]
 		if !ok || i != 1 {
 			return civil.Date{}, dateBad
 		}
