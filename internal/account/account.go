@@ -11,6 +11,7 @@ import (
 
 	"github.com/aswaq/aswaq/internal/apperr"
 	"github.com/aswaq/aswaq/internal/i18n"
+	"github.com/aswaq/aswaq/internal/textfold"
 )
 
 // User is a person with an account.
@@ -74,15 +75,7 @@ func NormalizeEmail(s string) (string, error) {
 // NormalizePhone reads a phone number as Moroccans write it ("0612-345678", "06 12 34 56
 // 78", "+212 6…", with Arabic-Indic digits too) and returns it in E.164.
 func NormalizePhone(s string) (string, error) {
-	s = strings.Map(func(r rune) rune {
-		switch {
-		case r >= '٠' && r <= '٩':
-			return '0' + (r - '٠')
-		case r >= '۰' && r <= '۹':
-			return '0' + (r - '۰')
-		}
-		return r
-	}, strings.TrimSpace(s))
+	s = textfold.ASCIIDigits(strings.TrimSpace(s))
 	n, err := phonenumbers.Parse(s, "MA")
 	if err != nil || !phonenumbers.IsValidNumber(n) {
 		return s, apperr.New(apperr.Invalid, "account.error.phone_invalid")

@@ -12,6 +12,7 @@ import (
 
 	"github.com/aswaq/aswaq/internal/call"
 	"github.com/aswaq/aswaq/internal/org"
+	"github.com/aswaq/aswaq/internal/textfold"
 )
 
 // Status is where an application stands.
@@ -103,11 +104,11 @@ func CheckAnswers(c *call.Call, answers map[string]string) (map[string]string, [
 		}
 		switch q.Kind {
 		case call.Number:
-			if _, err := strconv.Atoi(westernDigits(v)); err != nil {
+			if _, err := strconv.Atoi(textfold.ASCIIDigits(v)); err != nil {
 				bad = append(bad, Missing{Field: "answer." + q.Key, Key: "application.error.answer_number"})
 				continue
 			}
-			v = westernDigits(v)
+			v = textfold.ASCIIDigits(v)
 		case call.YesNo:
 			if v != "yes" && v != "no" {
 				bad = append(bad, Missing{Field: "answer." + q.Key, Key: "application.error.answer_yes_no"})
@@ -121,20 +122,6 @@ func CheckAnswers(c *call.Call, answers map[string]string) (map[string]string, [
 		clean[q.Key] = v
 	}
 	return clean, bad
-}
-
-// westernDigits turns Arabic-Indic and Eastern Arabic-Indic digits into 0–9: phones type
-// them either way.
-func westernDigits(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r >= '٠' && r <= '٩':
-			return '0' + (r - '٠')
-		case r >= '۰' && r <= '۹':
-			return '0' + (r - '۰')
-		}
-		return r
-	}, s)
 }
 
 // Reference is an application's reference: the edition's year, the edition, and the

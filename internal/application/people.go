@@ -4,9 +4,11 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/aswaq/aswaq/internal/account"
 	"github.com/aswaq/aswaq/internal/apperr"
+	"github.com/aswaq/aswaq/internal/textfold"
 )
 
 // StandPerson is one of the people an organisation sends to its stand. Badges (a later
@@ -48,17 +50,18 @@ const (
 var PersonRoles = []PersonRole{President, Member, Employee, OtherRole}
 
 // nationalID accepts a CIN (one or two letters and up to six digits, "AB123456") or a
-// passport number (letters and digits, 6 to 12): foreign guests exhibit too.
-var nationalID = regexp.MustCompile(`^[A-Z]{1,2}[0-9]{1,6}$|^[A-Z0-9]{6,12}$`)
+// passport number (letters and digits, 6 to 12): foreign guests exhibit too. Compiled on
+// first use, not at start-up.
+var nationalID = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Z]{1,2}[0-9]{1,6}$|^[A-Z0-9]{6,12}$`) })
 
 // Validate normalizes what was typed (spaces, case, Arabic-Indic digits, phone numbers as
 // 0612-345678) and reports every problem at once.
 func (p *StandPerson) Validate() error {
 	var v apperr.Validation
 	p.Name = strings.Join(strings.Fields(p.Name), " ")
-	p.NationalID = strings.ToUpper(strings.ReplaceAll(westernDigits(strings.TrimSpace(p.NationalID)), " ", ""))
+	p.NationalID = strings.ToUpper(strings.ReplaceAll(textfold.ASCIIDigits(strings.TrimSpace(p.NationalID)), " ", ""))
 	v.Check(p.Name != "", "name", "people.error.name")
-	v.Check(nationalID.MatchString(p.NationalID), "national_id", "people.error.national_id")
+	v.Check(nationalID().MatchString(p.NationalID), "national_id", "people.error.national_id")
 	if phone, err := account.NormalizePhone(p.Phone); err != nil {
 		v.Add("phone", "people.error.phone")
 	} else {

@@ -34,8 +34,9 @@ type photoKey struct {
 }
 
 // photoCache holds each picture once it is made: tests load the demo many times in one
-// process, and the pictures never change.
-var photoCache = func() map[photoKey]func() (*imaging.Result, error) {
+// process, and the pictures never change. The map is made on first use, so that commands
+// other than demo do not build it at start-up.
+var photoCache = sync.OnceValue(func() map[photoKey]func() (*imaging.Result, error) {
 	m := map[photoKey]func() (*imaging.Result, error){}
 	for _, c := range taxonomy.Categories {
 		for v := range photoVariants {
@@ -44,11 +45,11 @@ var photoCache = func() map[photoKey]func() (*imaging.Result, error) {
 		}
 	}
 	return m
-}()
+})
 
 // photo returns the processed picture of a category.
 func photo(category string, variant int) (*imaging.Result, error) {
-	draw, ok := photoCache[photoKey{category, variant % photoVariants}]
+	draw, ok := photoCache()[photoKey{category, variant % photoVariants}]
 	if !ok {
 		return nil, fmt.Errorf("demo: no picture for category %q", category)
 	}

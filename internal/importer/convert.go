@@ -4,12 +4,14 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
 	"github.com/aswaq/aswaq/internal/account"
 	"github.com/aswaq/aswaq/internal/civil"
 	"github.com/aswaq/aswaq/internal/org"
+	"github.com/aswaq/aswaq/internal/textfold"
 )
 
 // toASCIIDigits reads Arabic-Indic (٠-٩) and Eastern Arabic-Indic (۰-۹) digits as ASCII
@@ -19,18 +21,14 @@ func toASCIIDigits(s string) string {
 		return s
 	}
 	return strings.Map(func(r rune) rune {
-		switch {
-		case r >= '٠' && r <= '٩':
-			return '0' + r - '٠'
-		case r >= '۰' && r <= '۹':
-			return '0' + r - '۰'
-		case r == '٫':
+		switch r {
+		case '٫':
 			return '.'
-		case r == '٬':
+		case '٬':
 			return ','
 		}
 		return r
-	}, s)
+	}, textfold.ASCIIDigits(s))
 }
 
 func isASCIIString(s string) bool {
@@ -112,8 +110,8 @@ func parseBool(s string) (bool, bool) {
 }
 
 // monthNames are the month names of dates written in words: Moroccan and Middle-Eastern
-// Arabic, French and English, folded.
-var monthNames = func() map[string]time.Month {
+// Arabic, French and English, folded. Folded on first use, not at start-up.
+var monthNames = sync.OnceValue(func() map[string]time.Month {
 	m := map[string]time.Month{}
 	for i, names := range [][]string{
 		{"يناير", "جانفي", "كانون الثاني", "janvier", "janv", "january", "jan"},
@@ -134,7 +132,7 @@ var monthNames = func() map[string]time.Month {
 		}
 	}
 	return m
-}()
+})
 
 // dateErr says why a date was refused.
 type dateErr int
@@ -174,7 +172,7 @@ func parseDate(s string, date1904 bool, today civil.Date) (civil.Date, dateErr) 
 			nums[i] = n
 			continue
 		}
-		m, ok := monthNames[strings.Join(words(p), " ")]
+		m, ok := monthNames()[strings.Join(words(p), " ")]
 		if !ok || i != 1 {
 			return civil.Date{}, dateBad
 		}

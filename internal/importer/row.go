@@ -66,18 +66,10 @@ type converter struct {
 	date1904 bool
 }
 
-var casablanca = func() *time.Location {
-	loc, err := time.LoadLocation("Africa/Casablanca")
-	if err != nil {
-		return time.FixedZone("Africa/Casablanca", 3600)
-	}
-	return loc
-}()
-
 func newConverter(m Mapping, headers []string, opts Options, date1904 bool) *converter {
 	today := opts.Today
 	if today.IsZero() {
-		today = civil.Of(time.Now().In(casablanca))
+		today = civil.Of(time.Now().In(civil.Casablanca))
 	}
 	if opts.Province == nil {
 		opts.Province = func(string) (string, bool) { return "", false }

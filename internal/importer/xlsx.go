@@ -200,7 +200,7 @@ func (t *Table) WriteRejected(w io.Writer, m Mapping, rows []Row, z *i18n.Locali
 	if err != nil {
 		return 0, err
 	}
-	today := civil.Of(time.Now().In(casablanca))
+	today := civil.Of(time.Now().In(civil.Casablanca))
 	for _, line := range lines {
 		r := byLine[line]
 		out := make([]any, width+1)

@@ -8,6 +8,7 @@ import (
 	"github.com/aswaq/aswaq/internal/apperr"
 	"github.com/aswaq/aswaq/internal/mltext"
 	"github.com/aswaq/aswaq/internal/taxonomy"
+	"github.com/aswaq/aswaq/internal/textfold"
 )
 
 // Unit is what a product's price is for. Labels are in the catalogs under "org.unit.<code>".
@@ -121,7 +122,7 @@ func (p *Product) Validate() error {
 // not a number; one separator followed by exactly three digits ("1,200") is refused as
 // ambiguous (1.2 or 1200?) rather than guessed. Errors are Invalid with a catalog key.
 func ParsePrice(s string) (int64, error) {
-	s = stripCurrency(s)
+	s = textfold.ASCIIDigits(stripCurrency(s))
 	var digits strings.Builder
 	var seps []rune
 	var sepAt []int // index in digits where each separator stands
@@ -130,10 +131,6 @@ func ParsePrice(s string) (int64, error) {
 		switch {
 		case r >= '0' && r <= '9':
 			digits.WriteRune(r)
-		case r >= '٠' && r <= '٩':
-			digits.WriteRune('0' + r - '٠')
-		case r >= '۰' && r <= '۹':
-			digits.WriteRune('0' + r - '۰')
 		case r == ',' || r == '.' || r == '٫' || r == '٬' || r == '\'':
 			seps = append(seps, r)
 			sepAt = append(sepAt, digits.Len())

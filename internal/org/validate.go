@@ -10,6 +10,7 @@ import (
 	"github.com/aswaq/aswaq/internal/apperr"
 	"github.com/aswaq/aswaq/internal/civil"
 	"github.com/aswaq/aswaq/internal/taxonomy"
+	"github.com/aswaq/aswaq/internal/textfold"
 )
 
 // Validate normalizes what people typed (spaces, digits, phone and email forms) and checks
@@ -132,14 +133,9 @@ func dedupe(codes []string) []string {
 // and "001561191" are the same number.
 func Digits(s string) string {
 	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r >= '0' && r <= '9':
+	for _, r := range textfold.ASCIIDigits(s) {
+		if r >= '0' && r <= '9' {
 			b.WriteRune(r)
-		case r >= '٠' && r <= '٩':
-			b.WriteRune('0' + r - '٠')
-		case r >= '۰' && r <= '۹':
-			b.WriteRune('0' + r - '۰')
 		}
 	}
 	return b.String()

@@ -13,6 +13,7 @@ import (
 	"net/mail"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/aswaq/aswaq/internal/apperr"
@@ -77,11 +78,12 @@ func (m *Message) Status() Status {
 }
 
 // e164 is an international phone number: a plus, a country code not starting with 0, at
-// most 15 digits in all.
-var e164 = regexp.MustCompile(`^\+[1-9][0-9]{6,14}$`)
+// most 15 digits in all. Patterns are compiled on first use: commands that send no mail
+// do not pay for them at start-up.
+var e164 = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\+[1-9][0-9]{6,14}$`) })
 
 // kindPattern keeps kinds short identifiers, since the admin page filters on them.
-var kindPattern = regexp.MustCompile(`^[a-z][a-z0-9_]{0,39}$`)
+var kindPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z][a-z0-9_]{0,39}$`) })
 
 // Validate checks a message before it is queued, and normalises it (trims spaces, lower-cases
 // the language). It reports every problem at once as catalog keys. It refuses line breaks in
@@ -99,7 +101,7 @@ func (m *Message) Validate() error {
 		v.Check(ValidEmail(m.Recipient), "recipient", "outbox.error.email", "value", m.Recipient)
 		v.Check(m.Subject != "", "subject", "outbox.error.subject_required")
 	case SMS:
-		v.Check(e164.MatchString(m.Recipient), "recipient", "outbox.error.phone", "value", m.Recipient)
+		v.Check(e164().MatchString(m.Recipient), "recipient", "outbox.error.phone", "value", m.Recipient)
 	}
 	v.Check(!strings.ContainsAny(m.RecipientName, "\r\n"), "recipient_name", "outbox.error.line_break")
 	v.Check(!strings.ContainsAny(m.Subject, "\r\n"), "subject", "outbox.error.line_break")
@@ -109,7 +111,7 @@ func (m *Message) Validate() error {
 	if ok {
 		m.Lang = string(lang)
 	}
-	v.Check(kindPattern.MatchString(m.Kind), "kind", "outbox.error.kind", "value", m.Kind)
+	v.Check(kindPattern().MatchString(m.Kind), "kind", "outbox.error.kind", "value", m.Kind)
 	return v.Err()
 }
 

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -209,7 +210,7 @@ func (s *SMTPSender) compose(m Message) (*mail.Msg, error) {
 }
 
 // urlPattern finds the links in a plain-text body.
-var urlPattern = regexp.MustCompile(`https?://[^\s<>"]+`)
+var urlPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`https?://[^\s<>"]+`) })
 
 // htmlBody is the plain body as minimal HTML: the language and direction set on the
 // document (so an Arabic message reads right to left in every client), paragraphs, line
@@ -246,7 +247,7 @@ func htmlBody(m Message) string {
 func linkify(line string) string {
 	var b strings.Builder
 	last := 0
-	for _, loc := range urlPattern.FindAllStringIndex(line, -1) {
+	for _, loc := range urlPattern().FindAllStringIndex(line, -1) {
 		start, end := loc[0], loc[1]
 		for end > start {
 			r, size := utf8.DecodeLastRuneInString(line[start:end])

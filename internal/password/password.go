@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	"golang.org/x/crypto/argon2"
 )
@@ -37,8 +38,13 @@ func Hash(pw string, p Params) (string, error) {
 		return "", err
 	}
 	key := argon2.IDKey([]byte(pw), salt, p.Time, p.Memory, p.Threads, p.KeyLen)
+	return encode(p, salt, key), nil
+}
+
+// encode writes the PHC string of a hash.
+func encode(p Params, salt, key []byte) string {
 	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s",
-		argon2.Version, p.Memory, p.Time, p.Threads, b64.EncodeToString(salt), b64.EncodeToString(key)), nil
+		argon2.Version, p.Memory, p.Time, p.Threads, b64.EncodeToString(salt), b64.EncodeToString(key))
 }
 
 // ErrMalformed is returned for a stored hash that is not an argon2id PHC string.
@@ -80,8 +86,19 @@ func decode(s string) (p Params, salt, key []byte, err error) {
 }
 
 // dummyHash is verified against when an account does not exist, so that a wrong
-// identifier takes as long as a wrong password and response times reveal nothing.
-var dummyHash, _ = Hash("aswaq-no-such-account", Default)
+// identifier takes as long as a wrong password and response times reveal nothing. It is
+// made on first need rather than at start-up, which commands other than serve never
+// have. Its key is random bytes rather than the output of argon2id: what a verification
+// costs depends only on the parameters and on the key's length, so this costs exactly as
+// much to verify as a real hash, and making it costs nothing (the first failed sign-in
+// is not slower than the next ones). No password matches it.
+var dummyHash = sync.OnceValue(func() string {
+	p := Default
+	salt, key := make([]byte, p.SaltLen), make([]byte, p.KeyLen)
+	rand.Read(salt) // crypto/rand.Read never fails
+	rand.Read(key)
+	return encode(p, salt, key)
+})
 
 // VerifyNothing spends the time of one verification.
-func VerifyNothing(pw string) { Verify(pw, dummyHash, Default) }
+func VerifyNothing(pw string) { Verify(pw, dummyHash(), Default) }

@@ -49,3 +49,23 @@ func BenchmarkHashDefault(b *testing.B) {
 		Hash("a reasonably long password", Default)
 	}
 }
+
+// The hash verified for unknown accounts must cost what a real one does: Default's
+// parameters, and a salt and key of Default's lengths, since verifying does as much work
+// as those ask for. It is made once.
+func TestDummyHashCostsWhatARealHashCosts(t *testing.T) {
+	p, salt, key, err := decode(dummyHash())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Memory != Default.Memory || p.Time != Default.Time || p.Threads != Default.Threads ||
+		len(salt) != int(Default.SaltLen) || len(key) != int(Default.KeyLen) {
+		t.Errorf("dummy hash %q: parameters %+v, salt %d bytes, key %d bytes; want those of %+v", dummyHash(), p, len(salt), len(key), Default)
+	}
+	if dummyHash() != dummyHash() {
+		t.Error("the dummy hash is made anew on each use")
+	}
+	if ok, _, err := Verify("aswaq-no-such-account", dummyHash(), Default); ok || err != nil {
+		t.Errorf("Verify against the dummy hash = %v, %v; want no match and no error", ok, err)
+	}
+}

@@ -1,9 +1,7 @@
 package store
 
 import (
-	"time"
-	_ "time/tzdata" // Morocco's zone must be known even without the system's tzdata
-
+	"github.com/aswaq/aswaq/internal/civil"
 	"github.com/aswaq/aswaq/internal/platform/db"
 )
 
@@ -27,10 +25,4 @@ var (
 )
 
 // casablanca is the zone in which "today" is reckoned.
-var casablanca = func() *time.Location {
-	loc, err := time.LoadLocation("Africa/Casablanca")
-	if err != nil {
-		panic(err)
-	}
-	return loc
-}()
+var casablanca = civil.Casablanca

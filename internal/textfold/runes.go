@@ -67,10 +67,9 @@ func arabicLetter(r rune) (rune, bool) {
 	switch {
 	case r < 0x0600 || r > 0x077F:
 		return 0, false
-	case r >= 0x0660 && r <= 0x0669: // Arabic-Indic digits
-		return '0' + r - 0x0660, true
-	case r >= 0x06F0 && r <= 0x06F9: // Eastern Arabic-Indic digits
-		return '0' + r - 0x06F0, true
+	}
+	if d, ok := asciiDigit(r); ok {
+		return d, true
 	}
 	switch r {
 	case 0x0640, 0x0674: // tatweel, high hamza

@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/aswaq/aswaq/internal/mltext"
 	"github.com/aswaq/aswaq/internal/org"
@@ -100,18 +99,4 @@ func orgValues(o org.Organisation) *form {
 		f.Multi["programmes"] = append(f.Multi["programmes"], string(p))
 	}
 	return f
-}
-
-// westernDigits reads Arabic-Indic digits as 0-9 and leaves everything else, so that a
-// count typed as "١٢" is 12 and one typed as "douze" is refused.
-func westernDigits(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r >= '٠' && r <= '٩':
-			return '0' + r - '٠'
-		case r >= '۰' && r <= '۹':
-			return '0' + r - '۰'
-		}
-		return r
-	}, s)
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/aswaq/aswaq/internal/apperr"
 	"github.com/aswaq/aswaq/internal/call"
+	"github.com/aswaq/aswaq/internal/textfold"
 )
 
 // reviewerPart is the reviewer's scoring form and conflict declaration.
@@ -125,7 +126,7 @@ func (s *Server) saveReview(w http.ResponseWriter, r *http.Request, p *page) (st
 		if !ok || strings.TrimSpace(v) == "" {
 			continue
 		}
-		n, err := strconv.Atoi(westernDigits(strings.TrimSpace(v)))
+		n, err := strconv.Atoi(textfold.ASCIIDigits(strings.TrimSpace(v)))
 		if err != nil {
 			f.ReadError(name, "review.error.score_number")
 			continue
