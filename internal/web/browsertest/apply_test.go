@@ -106,7 +106,7 @@ func TestApplyOnAPhone(t *testing.T) {
 	click(t, ctx, `button[formaction$="/submit"]`, ".state.submitted")
 	step(t, ctx, "submitted application")
 	body := eval[string](t, ctx, `document.querySelector("main").innerText`)
-	if !strings.Contains(body, "أودع ترشيحكم") || !strings.Contains(body, "المرجع 2022-") {
+	if !strings.Contains(body, "أودع ترشيحكم") || !strings.Contains(body, "المرجع 2027-") {
 		t.Fatalf("after submitting:\n%s", body)
 	}
 	tr.mu.Lock()
