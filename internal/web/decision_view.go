@@ -9,6 +9,7 @@ import (
 	"github.com/aswaq/aswaq/internal/fair"
 	"github.com/aswaq/aswaq/internal/i18n"
 	"github.com/aswaq/aswaq/internal/outbox"
+	"github.com/aswaq/aswaq/internal/selection"
 	"github.com/aswaq/aswaq/internal/store"
 )
 
@@ -36,8 +37,12 @@ func (s *Server) decisionView(l *i18n.Localizer, lang string, el application.Eli
 	outcome := d.Outcome(el)
 	v := &decisionView{Label: decisionLabel(l, outcome, d.WaitlistRank), State: decisionState(outcome),
 		Reason: s.reasonText(l, lang, d.Reason), Published: true}
-	if outcome == store.OutcomeIneligible && elReason != "" {
+	switch {
+	case outcome == store.OutcomeIneligible && elReason != "":
 		v.Reason = l.T("application.decision.ineligible_reason", "reason", elReason)
+	case d.Decision != application.Selected && d.Reason.Decision == selection.DecisionSelected:
+		// Selected, then withdrawn: a refill gave its place away and kept the old reason.
+		v.Reason = l.T("application.decision.withdrawn_after_selection")
 	}
 	return v
 }

@@ -135,6 +135,9 @@ func TestReassignmentKeepsStandsAndTellsOnlyTheChanged(t *testing.T) {
 		if code, _, _ := b.post(selPage+"/refill", refill); code != http.StatusSeeOther {
 			t.Fatalf("refill: %d", code)
 		}
+		// The organisers' view of the application that left says what became of it.
+		_, withdrawn := b.get("/fr/admin/applications/" + itoa64(poterie.ID))
+		containsAll(t, "withdrawn application", html.UnescapeString(withdrawn), "Non retenue", "Sélectionnée, puis retirée")
 		if code, _, _ := b.post(base+"/assign", url.Values{}); code != http.StatusSeeOther {
 			t.Fatalf("assign again: %d", code)
 		}
