@@ -49,9 +49,39 @@ func (m *model) construct() (*state, []pool) {
 			orgs = orgs[:len(pl.slots)]
 		}
 		pl.orgs = orgs
-		m.fill(st, pl)
+		if m.keeping[ci] {
+			m.fillAround(st, pl)
+		} else {
+			m.fill(st, pl)
+		}
 	}
 	return st, pools
+}
+
+// fillAround places a pool's organisations around those that keep their stands: each in
+// rank order takes the free place where it costs least given who is already there (needs
+// first, then neighbours), preferring, among equal places, one beside organisations of its
+// own sector (its zone) and then the earliest in walking order. Blocks are no use here: the
+// zones are already drawn by the organisations that stay.
+func (m *model) fillAround(st *state, pl *pool) {
+	for _, o := range pl.orgs {
+		best, bestCost, bestKin := int32(-1), 0, 0
+		for _, s := range pl.slots {
+			if st.occ[s] >= 0 {
+				continue
+			}
+			cost, kin := m.local(st, s, o, -1), 0
+			for _, a := range m.adj[s] {
+				if y := st.occ[a.to]; y >= 0 && m.oSector[o] >= 0 && m.oSector[y] == m.oSector[o] {
+					kin++
+				}
+			}
+			if best < 0 || cost < bestCost || (cost == bestCost && kin > bestKin) {
+				best, bestCost, bestKin = s, cost, kin
+			}
+		}
+		st.put(o, best)
+	}
 }
 
 // fill places a pool's organisations on its slots.

@@ -23,6 +23,21 @@
 // silently, nobody is squeezed onto a stand the organiser did not share, and the organiser
 // decides (share more stands, add stands, or leave them on the waitlist).
 //
+// # Running again
+//
+// Problem.Keep carries an earlier assignment, so that running again after the selection
+// changed (a withdrawal refilled from the waitlist) or the plan did moves nobody needlessly:
+// an organisation stays on its stand as if pinned there when the stand still takes it (it
+// exists, is of its class's kind, has room once the pins are in, higher ranks first, and
+// offers what it needs, or no free place would offer more). The others (newcomers, and
+// those whose stand went) are then placed one by one in rank order, each on the free place
+// of its kind where it costs least, beside its own sector on a tie, and the local search
+// swaps them among themselves only. Kept stands are hard pins rather than a cost on moving:
+// a cost would have to outweigh every gain of the objective to promise that nobody moves,
+// and would then be a pin in all but name; filtering the stale ones out first keeps every
+// kept stand valid, so the result never breaks a rule to honour one. Kept organisations are
+// not reported as pinned.
+//
 // # Objective
 //
 // Hard: pins, and each organisation on a stand of its class's kind. Then a penalty, lower

@@ -60,6 +60,8 @@ type model struct {
 
 	pinSlot []int32 // organisation → pinned slot, -1
 	pinned  []bool  // slot → holds a pinned organisation
+	kept    []bool  // organisation → its pin is an earlier stand kept (Problem.Keep), not the organiser's
+	keeping []bool  // class → some organisation of it keeps its stand
 }
 
 func newModel(p *Problem) *model {
@@ -191,7 +193,63 @@ func newModel(p *Problem) *model {
 			}
 		}
 	}
+	m.keep(p.Keep, orgIdx, standIdx, slotsOf)
 	return m
+}
+
+// keep pins the organisations of an earlier assignment to their stands where the stands
+// still take them: the stand exists, is of the organisation's kind and has a place left
+// once the pins are in. Higher-ranked organisations keep theirs first when a stand lost
+// places. A stand that lacks something the organisation needs is kept only when no free
+// place of its kind would meet more of its needs: moving would gain nothing.
+func (m *model) keep(keep []Pin, orgIdx, standIdx map[string]int, slotsOf func(int) []int32) {
+	m.kept = make([]bool, len(m.orgs))
+	m.keeping = make([]bool, len(Classes))
+	type entry struct{ o, stand int }
+	var entries []entry
+	for _, k := range keep {
+		o, okOrg := orgIdx[k.Org]
+		i, okStand := standIdx[k.Stand]
+		if okOrg && okStand && m.pinSlot[o] < 0 && m.oClass[o] >= 0 {
+			entries = append(entries, entry{o, i})
+		}
+	}
+	slices.SortStableFunc(entries, func(a, b entry) int {
+		return cmp.Or(cmp.Compare(m.orgs[a.o].Rank, m.orgs[b.o].Rank), cmp.Compare(a.o, b.o), cmp.Compare(a.stand, b.stand))
+	})
+	take := func(e entry) {
+		for _, s := range slotsOf(e.stand) {
+			if !m.pinned[s] && m.slotKind[s] == m.oClass[e.o] && m.pinSlot[e.o] < 0 {
+				m.pinned[s], m.pinSlot[e.o], m.kept[e.o] = true, s, true
+				m.keeping[m.oClass[e.o]] = true
+				return
+			}
+		}
+	}
+	var lacking []entry
+	for _, e := range entries {
+		if s := slotsOf(e.stand); len(s) > 0 && m.unmet(int32(e.o), s[0]) > 0 {
+			lacking = append(lacking, e)
+			continue
+		}
+		take(e)
+	}
+	for _, e := range lacking {
+		if m.pinSlot[e.o] >= 0 {
+			continue // kept twice: the first stand holds it
+		}
+		here := m.unmet(int32(e.o), slotsOf(e.stand)[0])
+		better := false
+		for s := range m.slotStand {
+			if !m.pinned[s] && m.slotKind[s] == m.oClass[e.o] && m.unmet(int32(e.o), int32(s)) < here {
+				better = true
+				break
+			}
+		}
+		if !better {
+			take(e)
+		}
+	}
 }
 
 // pair is the penalty of organisations x and y being neighbours by relation rel.

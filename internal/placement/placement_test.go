@@ -63,7 +63,7 @@ func TestValidate(t *testing.T) {
 		"placement.error.stand_duplicate[stand P-1]", "placement.error.stand_kind[stand X]", "placement.error.stand_capacity[stand X]",
 		"placement.error.stand_id[row 6]", "placement.error.edge_stand[stand Q]", "placement.error.edge_relation[relation near]",
 		"placement.error.edge_loop[stand P-2]", "placement.error.org_duplicate[org a]", "placement.error.org_class[org c]",
-		"placement.error.org_id[row 5]", "placement.error.pin_taken[stand P-1 org b other a]", "placement.error.pin_twice[org a]",
+		"placement.error.org_id[row 5]", "placement.error.pin_taken[stand P-1 org b other_org a]", "placement.error.pin_twice[org a]",
 		"placement.error.pin_org[org z]", "placement.error.pin_stand[stand Q org b]",
 	}
 	if !slices.Equal(got, want) {
@@ -131,7 +131,8 @@ func TestPinsOverflowViolations(t *testing.T) {
 	if at["c"] != "P-2" || at["a"] != "" {
 		t.Errorf("assigned %v", at)
 	}
-	wantOut := Unassigned{Org: "a", Reason: "placement.reason.no_stand_left", Args: []any{"class", "product", "orgs", 3, "places", 2}}
+	// The figures are the pole's: 4 organisations (the pinned one too) for its 3 places.
+	wantOut := Unassigned{Org: "a", Reason: "placement.reason.no_stand_left", Args: []any{"class", "product", "orgs", 4, "places", 3}}
 	if len(r.Unassigned) != 1 || fmt.Sprint(r.Unassigned[0]) != fmt.Sprint(wantOut) {
 		t.Errorf("unassigned %+v", r.Unassigned)
 	}
@@ -240,4 +241,108 @@ func randomProblem(r *rand.Rand, stands, orgs int) *Problem {
 		p.Pins = []Pin{{Org: p.Orgs[0].ID, Stand: p.Stands[stands-1].ID}}
 	}
 	return p
+}
+
+// Keeping an earlier assignment: everyone whose stand still takes them stays; a newcomer
+// takes a free place beside its own sector; an organisation whose stand is gone, changed
+// kind, or no longer has room is placed again; a kept stand is not reported as a pin.
+func TestKeep(t *testing.T) {
+	ss, es := row("P", "product", 8)
+	orgs := []Org{
+		product("h1", "handicraft", "rugs", "01"), product("h2", "handicraft", "pottery", "02"), product("h3", "handicraft", "rugs", "03"),
+		product("l1", "local", "honey", "01"), product("l2", "local", "argan", "02"), product("l3", "local", "honey", "03"),
+	}
+	p := &Problem{Stands: ss, Edges: es, Orgs: orgs}
+	first := assign(t, p)
+	at := standOf(first)
+	// h2 leaves, l4 (local products) comes: everyone else stays where they were.
+	var newcomer Org = product("l4", "local", "figs", "04")
+	p.Orgs = append(slices.DeleteFunc(slices.Clone(orgs), func(o Org) bool { return o.ID == "h2" }), newcomer)
+	for _, a := range first.Assigned {
+		p.Keep = append(p.Keep, Pin{Org: a.Org, Stand: a.Stand})
+	}
+	r := assign(t, p)
+	again := standOf(r)
+	for org, stand := range at {
+		if org != "h2" && again[org] != stand {
+			t.Errorf("%s moved from %s to %s", org, stand, again[org])
+		}
+	}
+	taken := map[string]bool{}
+	for org, stand := range again {
+		if taken[stand] {
+			t.Errorf("two organisations on %s", stand)
+		}
+		taken[stand] = true
+		if org == "l4" && stand == "" {
+			t.Error("the newcomer has no stand")
+		}
+	}
+	// Beside the local products, not on h2's place between handicrafts.
+	i := slices.IndexFunc(ss, func(s Stand) bool { return s.ID == again["l4"] })
+	beside := false
+	for _, j := range []int{i - 1, i + 1} {
+		if j >= 0 && j < len(ss) {
+			for org, stand := range again {
+				beside = beside || (stand == ss[j].ID && org[0] == 'l' && org != "l4")
+			}
+		}
+	}
+	if !beside {
+		t.Errorf("the newcomer is away from its sector: %v", again)
+	}
+	for _, a := range r.Assigned {
+		if a.Pinned {
+			t.Errorf("%s is reported pinned", a.Org)
+		}
+	}
+	// l1's stand is gone, l3's became a food stand, and a pin takes h1's: those three are
+	// placed again; a keep naming an unknown organisation is left out, not an error.
+	gone, food, pinned := at["l1"], at["l3"], at["h1"]
+	var stands []Stand
+	for _, s := range ss {
+		switch s.ID {
+		case gone:
+			continue
+		case food:
+			s.Kind = "food"
+		}
+		stands = append(stands, s)
+	}
+	var edges []Edge
+	for _, e := range es {
+		if e.A != gone && e.B != gone {
+			edges = append(edges, e)
+		}
+	}
+	p.Stands, p.Edges = stands, edges
+	p.Orgs = append(p.Orgs, Org{ID: "x", Class: Food})
+	p.Pins = []Pin{{Org: "x", Stand: food}, {Org: "l4", Stand: pinned}}
+	p.Keep = append(p.Keep, Pin{Org: "zz", Stand: "P-1"})
+	r = assign(t, p)
+	after := standOf(r)
+	for _, org := range []string{"h3", "l2"} {
+		if after[org] != again[org] {
+			t.Errorf("%s moved from %s to %s", org, again[org], after[org])
+		}
+	}
+	if after["l1"] == "" || after["l1"] == gone || after["l3"] == food || after["l3"] == "" || after["h1"] == pinned || after["l4"] != pinned || after["x"] != food {
+		t.Errorf("after the plan changed: %v (gone %s, food %s, pinned %s)", after, gone, food, pinned)
+	}
+}
+
+// A kept stand lacking what its organisation needs is left when a free one has it, and
+// kept when none has: moving would gain nothing.
+func TestKeepNeeds(t *testing.T) {
+	ss, es := row("P", "product", 3)
+	o := product("a", "s", "honey", "1")
+	o.Water = true
+	p := &Problem{Stands: ss, Edges: es, Orgs: []Org{o}, Keep: []Pin{{Org: "a", Stand: "P-1"}}}
+	if at := standOf(assign(t, p)); at["a"] != "P-1" {
+		t.Errorf("no stand has water, yet a moved: %v", at)
+	}
+	p.Stands[2].Water = true
+	if at := standOf(assign(t, p)); at["a"] != "P-3" {
+		t.Errorf("a free stand has water, yet a stayed: %v", at)
+	}
 }

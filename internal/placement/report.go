@@ -17,15 +17,25 @@ func (m *model) result(st *state, pools []pool) Result {
 	r := Result{Assigned: []Assignment{}, Unassigned: []Unassigned{}, Violations: []Violation{}}
 	for o, s := range st.where {
 		if s >= 0 {
-			r.Assigned = append(r.Assigned, Assignment{Org: m.orgs[o].ID, Stand: m.stands[m.slotStand[s]].ID, Pinned: m.pinSlot[o] >= 0})
+			r.Assigned = append(r.Assigned, Assignment{Org: m.orgs[o].ID, Stand: m.stands[m.slotStand[s]].ID, Pinned: m.pinSlot[o] >= 0 && !m.kept[o]})
 		}
 	}
 	for _, pl := range pools {
 		class := Classes[pl.class]
-		total := len(pl.orgs) + len(pl.overflow)
+		// The figures are the pole's: every place of its kind, and every organisation
+		// there or waiting for one, pinned and kept ones included.
+		total, places := len(pl.orgs)+len(pl.overflow), 0
+		for s, k := range m.slotKind {
+			if int(k) == pl.class {
+				places++
+				if x := st.occ[s]; x >= 0 && m.pinSlot[x] == int32(s) {
+					total++
+				}
+			}
+		}
 		for _, o := range pl.overflow {
 			r.Unassigned = append(r.Unassigned, Unassigned{Org: m.orgs[o].ID, Reason: "placement.reason.no_stand_left",
-				Args: []any{"class", string(class), "orgs", total, "places", len(pl.slots)}})
+				Args: []any{"class", string(class), "orgs", total, "places", places}})
 		}
 	}
 	slices.SortFunc(r.Unassigned, func(a, b Unassigned) int { return cmp.Compare(a.Org, b.Org) })

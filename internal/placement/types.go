@@ -75,6 +75,11 @@ type Problem struct {
 	Edges  []Edge  `json:"edges"`
 	Orgs   []Org   `json:"orgs"`
 	Pins   []Pin   `json:"pins,omitempty"`
+	// Keep is an earlier assignment to keep: each organisation stays on its stand when the
+	// stand still takes it (it exists, is of its class's kind, offers what it needs, and has
+	// room once the pins are in), and the others are placed around them. Unlike Pins, a
+	// stale entry is no error: it is left out, and its organisation placed again.
+	Keep []Pin `json:"keep,omitempty"`
 }
 
 // Options tune the search. The zero value is the default; results depend on them, so a

@@ -64,7 +64,7 @@ func (p *Problem) Validate() error {
 		case pinned[pin.Org]:
 			v.Add(f, "placement.error.pin_twice", "org", pin.Org)
 		case len(onStand[pin.Stand]) >= max(s.Capacity, 1):
-			v.Add(f, "placement.error.pin_taken", "stand", pin.Stand, "org", pin.Org, "other", onStand[pin.Stand][0])
+			v.Add(f, "placement.error.pin_taken", "stand", pin.Stand, "org", pin.Org, "other_org", onStand[pin.Stand][0])
 		default:
 			pinned[pin.Org] = true
 			onStand[pin.Stand] = append(onStand[pin.Stand], pin.Org)

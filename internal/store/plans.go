@@ -36,6 +36,11 @@ type PlacementRun struct {
 	Unassigned []placement.Unassigned `json:"unassigned,omitempty"`
 	Violations []placement.Violation  `json:"violations,omitempty"`
 	Options    placement.Options      `json:"options"`
+	Full       bool                   `json:"full,omitempty"` // everyone placed afresh, not around the stands kept
+	// Told is the stand each organisation was told of (organisation id → stand code), and
+	// Changes who was told of a change by this run.
+	Told    map[string]string `json:"told"` // nil for a run that did not record it
+	Changes []StandChange     `json:"changes,omitempty"`
 }
 
 // ErrNoPlan is returned by the operations that need a plan when the edition has none yet.

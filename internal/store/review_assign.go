@@ -208,6 +208,9 @@ func (s *Store) SetEligibility(ctx context.Context, appID int64, el application.
 		if err != nil {
 			return err
 		}
+		if selectionOut(e.Status) { // the decisions read it: changing it now would contradict them
+			return apperr.New(apperr.Conflict, "review.error.eligibility_published")
+		}
 		if _, err := tx.ExecContext(ctx, `UPDATE applications SET eligibility = $1, eligibility_reason = $2, updated_at = $3 WHERE id = $4`,
 			el, reason, dbTime(s.now()), appID); err != nil {
 			return err

@@ -2,12 +2,14 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 	"time"
 
 	"github.com/aswaq/aswaq/internal/application"
 	"github.com/aswaq/aswaq/internal/mltext"
 	"github.com/aswaq/aswaq/internal/org"
+	"github.com/aswaq/aswaq/internal/selection"
 	"github.com/aswaq/aswaq/internal/taxonomy"
 	"github.com/aswaq/aswaq/internal/textfold"
 )
@@ -20,6 +22,7 @@ type AppFilter struct {
 	LegalForm   string
 	Status      string
 	Eligibility string
+	Decision    string // one of Outcomes
 	Query       string // a piece of the organisation's name, in any spelling variant
 	Limit       int    // 0: 50; negative: every row (exports)
 	Offset      int
@@ -40,7 +43,39 @@ type AppRow struct {
 	LegalForm         org.LegalForm
 	WomenLed          bool
 	YouthLed          bool
+	Decision          application.Decision // empty until the selection is published
+	DecisionReason    selection.Reason
+	WaitlistRank      int
 }
+
+// Outcome is what the published selection made of an application, as the organisers'
+// list filters and counts it: a decision, the application found ineligible (not selected
+// for that reason), or no decision (before publication, or a draft).
+func (r *AppRow) Outcome() string { return outcome(r.Decision, r.Eligibility) }
+
+func outcome(d application.Decision, el application.Eligibility) string {
+	switch {
+	case d == "":
+		return OutcomeNone
+	case d == application.NotSelected && el == application.Ineligible:
+		return OutcomeIneligible
+	}
+	return string(d)
+}
+
+// The outcomes beside the decisions.
+const (
+	OutcomeIneligible = "ineligible"
+	OutcomeNone       = "none"
+)
+
+// Outcomes lists the values of the list's decision filter, in order.
+var Outcomes = []string{string(application.Selected), string(application.Waitlisted), string(application.NotSelected),
+	OutcomeIneligible, OutcomeNone}
+
+// outcomeColumn computes an application's outcome in SQL, as outcome does.
+const outcomeColumn = `(CASE WHEN a.decision IS NULL THEN 'none' WHEN a.decision = 'not_selected' AND a.eligibility = 'ineligible'
+	THEN 'ineligible' ELSE a.decision END)`
 
 // AppCounts are the list's facets: how many applications each value of a dimension holds.
 // Each dimension's counts respect every filter but its own, so that choosing Sefrou still
@@ -52,6 +87,7 @@ type AppCounts struct {
 	LegalForm   map[string]int
 	Status      map[string]int
 	Eligibility map[string]int
+	Decision    map[string]int // by outcome
 }
 
 // The dimensions of the list, each with its column.
@@ -61,6 +97,7 @@ var appDimensions = []struct{ name, column string }{
 	{"legal_form", "o.legal_form"},
 	{"status", "a.status"},
 	{"eligibility", "a.eligibility"},
+	{"decision", outcomeColumn},
 }
 
 func (f *AppFilter) value(dim string) string {
@@ -75,6 +112,8 @@ func (f *AppFilter) value(dim string) string {
 		return f.Status
 	case "eligibility":
 		return f.Eligibility
+	case "decision":
+		return f.Decision
 	}
 	return ""
 }
@@ -105,9 +144,9 @@ const appFrom = ` FROM applications a JOIN organisations o ON o.id = a.organisat
 // the total for paging and the counts of each dimension.
 func (s *Store) ListApplications(ctx context.Context, f AppFilter) ([]AppRow, int, AppCounts, error) {
 	counts := AppCounts{Province: map[string]int{}, Sector: map[string]int{}, LegalForm: map[string]int{},
-		Status: map[string]int{}, Eligibility: map[string]int{}}
+		Status: map[string]int{}, Eligibility: map[string]int{}, Decision: map[string]int{}}
 	into := map[string]map[string]int{"province": counts.Province, "sector": counts.Sector,
-		"legal_form": counts.LegalForm, "status": counts.Status, "eligibility": counts.Eligibility}
+		"legal_form": counts.LegalForm, "status": counts.Status, "eligibility": counts.Eligibility, "decision": counts.Decision}
 	for _, d := range appDimensions {
 		cond, args := f.where(d.name)
 		err := eachRow(ctx, s.db, `SELECT `+d.column+`, COUNT(*)`+appFrom+cond+` GROUP BY `+d.column, args,
@@ -128,7 +167,8 @@ func (s *Store) ListApplications(ctx context.Context, f AppFilter) ([]AppRow, in
 		return nil, 0, counts, err
 	}
 	q := `SELECT a.id, COALESCE(a.reference, ''), a.status, a.eligibility, a.eligibility_reason, a.submitted_at,
-		o.id, o.name_ar, o.name_fr, o.name_zgh, o.province_code, o.sector, o.legal_form, o.women_led, o.youth_led` +
+		o.id, o.name_ar, o.name_fr, o.name_zgh, o.province_code, o.sector, o.legal_form, o.women_led, o.youth_led,
+		COALESCE(a.decision, ''), a.decision_reason, COALESCE(a.waitlist_rank, 0)` +
 		appFrom + cond + ` ORDER BY a.id`
 	switch {
 	case f.Limit == 0 || f.Limit > 500:
@@ -139,8 +179,13 @@ func (s *Store) ListApplications(ctx context.Context, f AppFilter) ([]AppRow, in
 	var rows []AppRow
 	err := eachRow(ctx, s.db, q, args, func(sc scanner) error {
 		var r AppRow
+		var reason string
 		err := sc.Scan(&r.ID, &r.Reference, &r.Status, &r.Eligibility, &r.EligibilityReason, timeCol(&r.SubmittedAt),
-			&r.OrganisationID, &r.Name.AR, &r.Name.FR, &r.Name.ZGH, &r.Province, &r.Sector, &r.LegalForm, &r.WomenLed, &r.YouthLed)
+			&r.OrganisationID, &r.Name.AR, &r.Name.FR, &r.Name.ZGH, &r.Province, &r.Sector, &r.LegalForm, &r.WomenLed, &r.YouthLed,
+			&r.Decision, &reason, &r.WaitlistRank)
+		if err == nil && reason != "" {
+			err = json.Unmarshal([]byte(reason), &r.DecisionReason)
+		}
 		rows = append(rows, r)
 		return err
 	})

@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
+	"errors"
 
 	"github.com/aswaq/aswaq/internal/mltext"
 )
@@ -11,6 +13,7 @@ import (
 // public map and the set-up team's list see it, with its stand when it has one.
 type PlacedOrganisation struct {
 	OrganisationID int64
+	ApplicationID  int64
 	Name           mltext.Text
 	LegalForm      string
 	Province       string
@@ -31,7 +34,7 @@ func (s *Store) PlacedOrganisations(ctx context.Context, editionID int64) ([]Pla
 	var out []PlacedOrganisation
 	index := map[int64]int{}
 	err := eachRow(ctx, s.db, `SELECT o.id, o.name_ar, o.name_fr, o.legal_form, o.province_code, o.sector, o.phone,
-			o.status = 'validated', COALESCE(sa.stand_code, ''), COALESCE(sa.pinned, FALSE), a.answers
+			o.status = 'validated', COALESCE(sa.stand_code, ''), COALESCE(sa.pinned, FALSE), a.answers, a.id
 		FROM applications a JOIN organisations o ON o.id = a.organisation_id
 		LEFT JOIN stand_assignments sa ON sa.edition_id = a.edition_id AND sa.organisation_id = o.id
 		WHERE a.edition_id = $1 AND a.decision = 'selected' AND a.status = 'submitted' ORDER BY a.id`, []any{editionID},
@@ -39,7 +42,7 @@ func (s *Store) PlacedOrganisations(ctx context.Context, editionID int64) ([]Pla
 			var x PlacedOrganisation
 			var answers string
 			if err := sc.Scan(&x.OrganisationID, &x.Name.AR, &x.Name.FR, &x.LegalForm, &x.Province, &x.Sector, &x.Phone,
-				&x.Validated, &x.Stand, &x.Pinned, &answers); err != nil {
+				&x.Validated, &x.Stand, &x.Pinned, &answers, &x.ApplicationID); err != nil {
 				return err
 			}
 			var a map[string]string
@@ -68,4 +71,22 @@ func (s *Store) PlacedOrganisations(ctx context.Context, editionID int64) ([]Pla
 		return nil
 	})
 	return out, err
+}
+
+// OrganisationNames returns the names of the given organisations, by id: what a report
+// names an organisation by once it has left the selection.
+func (s *Store) OrganisationNames(ctx context.Context, ids []int64) (map[int64]mltext.Text, error) {
+	out := map[int64]mltext.Text{}
+	for _, id := range ids {
+		var name mltext.Text
+		err := s.db.QueryRowContext(ctx, `SELECT name_ar, name_fr FROM organisations WHERE id = $1`, id).Scan(&name.AR, &name.FR)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		out[id] = name
+	}
+	return out, nil
 }

@@ -26,6 +26,7 @@ type applicationData struct {
 	Reference    string
 	Status       string
 	State        string
+	Decision     *decisionView // once published, or when found not eligible
 	Closes       string
 	Stand        string // its stand, once the organiser has placed it
 	Editable     bool   // the call is open and the application not withdrawn
@@ -77,6 +78,13 @@ func (s *Server) renderApplication(ctx context.Context, p *page, id int64, f *fo
 	d := applicationData{ID: a.ID, Edition: s.fairCard(p.L, &ac.Edition), Organisation: ac.Org.Name.In(p.Code),
 		Reference: a.Reference, Status: p.L.T("application.status." + string(a.Status)), State: string(a.Status),
 		Closes: moment(p.L, c.ClosesAt), Submitted: a.Status == application.Submitted, Form: f}
+	decisions, err := s.store.DecisionsOf(ctx, []int64{a.ID})
+	if err != nil {
+		return "", err
+	}
+	if d.Decision = s.applicantDecision(p.L, p.Code, a, decisions[a.ID]); d.Decision != nil && d.Decision.Published {
+		d.Status, d.State = d.Decision.Label, d.Decision.State
+	}
 	now := s.now()
 	switch {
 	case a.Status == application.Withdrawn:

@@ -211,10 +211,19 @@ type myApplication struct {
 	Reference    string
 	Status       string
 	State        string
+	Reason       string // why the decision, once published (or the organisers' reason for finding it not eligible)
 }
 
 func (s *Server) myApplications(w http.ResponseWriter, r *http.Request, p *page) (string, error) {
 	apps, err := s.store.ApplicationsOf(r.Context(), p.User.Organisations())
+	if err != nil {
+		return "", err
+	}
+	ids := make([]int64, len(apps))
+	for i, a := range apps {
+		ids[i] = a.ID
+	}
+	decisions, err := s.store.DecisionsOf(r.Context(), ids)
 	if err != nil {
 		return "", err
 	}
@@ -228,8 +237,17 @@ func (s *Server) myApplications(w http.ResponseWriter, r *http.Request, p *page)
 		if err != nil {
 			return "", err
 		}
-		d.Rows = append(d.Rows, myApplication{ID: a.ID, Edition: e.Title.In(p.Code), Organisation: o.Name.In(p.Code),
-			Reference: a.Reference, Status: p.L.T("application.status." + string(a.Status)), State: string(a.Status)})
+		row := myApplication{ID: a.ID, Edition: e.Title.In(p.Code), Organisation: o.Name.In(p.Code),
+			Reference: a.Reference, Status: p.L.T("application.status." + string(a.Status)), State: string(a.Status)}
+		if dv := s.applicantDecision(p.L, p.Code, &a, decisions[a.ID]); dv != nil {
+			if dv.Published {
+				row.Status, row.State = dv.Label, dv.State
+			} else {
+				row.Status += " · " + dv.Label
+			}
+			row.Reason = dv.Reason
+		}
+		d.Rows = append(d.Rows, row)
 	}
 	p.Title, p.Data = p.L.T("apply.mine_title"), d
 	return "my_applications", nil

@@ -225,7 +225,9 @@ func TestEveryKeyUsedExists(t *testing.T) {
 		used["audit.action."+strings.ReplaceAll(a, ".", "_")] = "audit.Actions, store.AuditOrganisationImport"
 	}
 	for _, base := range []string{"mail.invitation", "mail.password_reset", "mail.application_receipt",
-		"mail.selection_selected", "mail.selection_waitlisted", "mail.selection_not_selected"} { // web.message
+		"mail.selection_selected", "mail.selection_waitlisted", "mail.selection_not_selected",
+		"mail.stand_new", "mail.stand_moved", "mail.stand_lost",
+		"mail.eligibility_ineligible", "mail.eligibility_restored"} { // web.message
 		delete(used, base) // a stem, not a key
 		for _, part := range []string{".subject", ".body", ".sms"} {
 			used[base+part] = "web.message"

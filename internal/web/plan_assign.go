@@ -1,12 +1,15 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"sort"
 	"strconv"
 
+	"github.com/aswaq/aswaq/internal/account"
 	"github.com/aswaq/aswaq/internal/apperr"
 	"github.com/aswaq/aswaq/internal/org"
+	"github.com/aswaq/aswaq/internal/outbox"
 	"github.com/aswaq/aswaq/internal/placement"
 	"github.com/aswaq/aswaq/internal/store"
 )
@@ -76,9 +79,26 @@ func placementProblem(ep store.EditionPlan, placed []store.PlacedOrganisation) *
 	return pr
 }
 
+// keepStands asks the assignment to keep every organisation on the stand it holds (pins
+// apart, which are pins already): only newcomers, and those whose stand went, changed kind
+// or no longer has room, are placed.
+func keepStands(pr *placement.Problem, placed []store.PlacedOrganisation) {
+	for _, o := range placed {
+		if o.Stand != "" && !o.Pinned {
+			pr.Keep = append(pr.Keep, placement.Pin{Org: strconv.FormatInt(o.OrganisationID, 10), Stand: o.Stand})
+		}
+	}
+}
+
+// sessionTold carries how many organisations a run told of a change of stand to the next
+// page, whose message counts them.
+const sessionTold = "plan_told"
+
 // assignStands runs the assignment on the published selection, keeping the pins, and
-// stores its result; the editor then shows the score, who has no stand and why, and what
-// could not be satisfied.
+// stores its result: around the stands already given, or, when the organiser asks for it
+// and confirms, everyone afresh. Every organisation whose stand changed is told, in its
+// representatives' languages. The editor then shows the score, the changes, who has no
+// stand and why, and what could not be satisfied.
 func (s *Server) assignStands(w http.ResponseWriter, r *http.Request, p *page) (string, error) {
 	id, _ := pathID(r, "id")
 	ctx := r.Context()
@@ -99,21 +119,73 @@ func (s *Server) assignStands(w http.ResponseWriter, r *http.Request, p *page) (
 		p.Status = http.StatusConflict
 		return s.renderPlan(r, p, id, f, []string{p.L.T("plan.error.no_selection")}, "")
 	}
+	full := f.Get("mode") == "full"
+	if full && f.Get("confirm_full") != "1" {
+		f.Errors["confirm_full"] = p.L.T("plan.error.confirm_full")
+		p.Status = http.StatusUnprocessableEntity
+		return s.renderPlan(r, p, id, f, []string{f.Errors["confirm_full"]}, "")
+	}
+	pr := placementProblem(ep, placed)
+	if !full {
+		keepStands(pr, placed)
+	}
+	tell, err := s.standMessages(ctx, id, placed)
+	if err != nil {
+		return "", err
+	}
 	opts := placement.Options{}
-	res, err := placement.Assign(placementProblem(ep, placed), opts)
+	var changes []store.StandChange
+	res, err := placement.Assign(pr, opts)
 	if err == nil {
-		err = s.store.SaveAssignment(ctx, id, res, opts)
+		changes, err = s.store.SaveAssignmentAndTell(ctx, id, res, opts, full, tell)
 	}
 	if err != nil {
 		if _, ok := apperr.As(err); !ok {
 			return "", err
 		}
 		p.Status = http.StatusUnprocessableEntity
-		return s.renderPlan(r, p, id, f, s.placementSentences(p, err, placed), "")
+		return s.renderPlan(r, p, id, f, s.placementSentences(r.Context(), p, err, placed), "")
 	}
-	s.flash(r, "plan.flash.assigned")
+	s.outboxNotify()
+	s.sessions.Put(ctx, sessionTold, len(changes))
 	http.Redirect(w, r, s.planURL(p, id)+"#assignment", http.StatusSeeOther)
 	return "", nil
+}
+
+// standMessages composes, for a change of stand, the message each representative of the
+// organisation receives in their own language: its new stand, its move, or the loss of its
+// stand, with a link to its stand page (or its application, when it has no stand).
+func (s *Server) standMessages(ctx context.Context, editionID int64, placed []store.PlacedOrganisation) (func(store.StandChange) []outbox.Message, error) {
+	e, err := s.editions.Edition(ctx, editionID)
+	if err != nil {
+		return nil, err
+	}
+	users := map[int64][]account.User{}
+	app := map[int64]int64{}
+	for _, o := range placed {
+		app[o.OrganisationID] = o.ApplicationID
+		if users[o.OrganisationID], err = s.store.Representatives(ctx, o.OrganisationID); err != nil {
+			return nil, err
+		}
+	}
+	return func(c store.StandChange) []outbox.Message {
+		base, path := "mail.stand_moved", "/applications/"+idText(app[c.OrganisationID])
+		switch {
+		case c.To == "":
+			base = "mail.stand_lost"
+		case c.From == "":
+			base, path = "mail.stand_new", path+"/stand"
+		default:
+			path += "/stand"
+		}
+		var out []outbox.Message
+		for _, u := range users[c.OrganisationID] {
+			lang := string(u.Lang)
+			out = append(out, *s.message(u, "stand_assignment", base, "fair", e.Title.In(lang), "stand", c.To, "old", c.From,
+				"link", s.link(lang, path)))
+		}
+		return out
+	}, nil
 }
 
 // pinStand puts an organisation on a stand by hand; a refusal names the organisations.
@@ -134,7 +206,7 @@ func (s *Server) pinStand(w http.ResponseWriter, r *http.Request, p *page) (stri
 		if perr != nil {
 			return "", perr
 		}
-		return s.renderPlan(r, p, id, f, s.placementSentences(p, err, placed), "")
+		return s.renderPlan(r, p, id, f, s.placementSentences(r.Context(), p, err, placed), "")
 	}
 	s.flash(r, "plan.flash.pinned")
 	http.Redirect(w, r, s.planURL(p, id)+"#assignment", http.StatusSeeOther)

@@ -102,6 +102,13 @@ func (s *Server) planPage(w http.ResponseWriter, r *http.Request, p *page) (stri
 		skipped, _ := strconv.Atoi(q.Get("skipped"))
 		notice = p.L.T("plan.generated", "zone", z, "fitted", fitted, "skipped", skipped)
 	}
+	if s.sessions.Exists(r.Context(), sessionTold) {
+		if n := s.sessions.PopInt(r.Context(), sessionTold); n > 0 {
+			p.Flash = p.L.N("plan.flash.assigned_told", n)
+		} else {
+			p.Flash = p.L.T("plan.flash.assigned_unchanged")
+		}
+	}
 	return s.renderPlan(r, p, id, newForm(), nil, notice)
 }
 
@@ -177,7 +184,9 @@ func (s *Server) renderPlan(r *http.Request, p *page, id int64, f *form, probs [
 	v.Orgs, v.Unplaced = placedRows(p, placed, titles)
 	link := func(code string) string { return v.Base + "?stand=" + url.QueryEscape(code) + "#stand-form" }
 	v.SVG = drawPlan(pl, planLabels(p, &e, pl, titles), svg.Options{Highlight: v.Selected, Link: link})
-	v.Run = s.runView(p, ep.LastRun, placed)
+	if v.Run, err = s.runView(ctx, p, ep.LastRun, placed); err != nil {
+		return "", err
+	}
 	s.planDefaults(f, pl, v.Selected)
 	defaults(f, map[string]string{"practical_ar": ep.Practical.AR, "practical_fr": ep.Practical.FR})
 	p.Data = v

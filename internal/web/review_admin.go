@@ -60,12 +60,14 @@ type appListRow struct {
 	Status      string
 	Eligibility string
 	Ineligible  bool
+	Decision    string // the published decision, with the waitlist rank; empty before
+	DecState    string // on, wait or off: the colour of its badge
 	Score       string
 	Incomplete  bool
 }
 
 // appFilterNames are the query-string filters, in the order the form shows them.
-var appFilterNames = []string{"province", "sector", "legal_form", "status", "eligibility"}
+var appFilterNames = []string{"province", "sector", "legal_form", "status", "eligibility", "decision"}
 
 // appFilterFrom reads the list's filters from the query string.
 func appFilterFrom(r *http.Request, editionID int64) (store.AppFilter, *form) {
@@ -75,7 +77,7 @@ func appFilterFrom(r *http.Request, editionID int64) (store.AppFilter, *form) {
 		f.Values[k] = strings.TrimSpace(q.Get(k))
 	}
 	return store.AppFilter{EditionID: editionID, Query: f.Get("q"), Province: f.Get("province"), Sector: f.Get("sector"),
-		LegalForm: f.Get("legal_form"), Status: f.Get("status"), Eligibility: f.Get("eligibility")}, f
+		LegalForm: f.Get("legal_form"), Status: f.Get("status"), Eligibility: f.Get("eligibility"), Decision: f.Get("decision")}, f
 }
 
 func (s *Server) applicationsPage(w http.ResponseWriter, r *http.Request, p *page) (string, error) {
@@ -142,7 +144,16 @@ func (s *Server) appListRow(p *page, row store.AppRow) appListRow {
 		LegalForm: p.L.T("org.legal_form." + string(row.LegalForm)), Province: s.provinceName(row.Province, p.Code),
 		Sector: p.L.T("taxonomy.sector." + string(row.Sector)), WomenLed: row.WomenLed, YouthLed: row.YouthLed,
 		Status: p.L.T("review.status." + string(row.Status)), Eligibility: p.L.T("review.eligibility." + string(row.Eligibility)),
-		Ineligible: row.Eligibility == application.Ineligible}
+		Ineligible: row.Eligibility == application.Ineligible, Decision: rowDecision(p, row), DecState: decisionState(row.Outcome())}
+}
+
+// rowDecision names a row's published decision, with its waitlist rank; "" before
+// publication.
+func rowDecision(p *page, row store.AppRow) string {
+	if row.Decision == "" {
+		return ""
+	}
+	return decisionLabel(p.L, row.Outcome(), row.WaitlistRank)
 }
 
 // appFacets turns the counts into the filters' options and the counts' summary. Values
@@ -154,10 +165,11 @@ func (s *Server) appFacets(p *page, u *url.URL, f *form, c store.AppCounts) ([]a
 		"legal_form":  func(v string) string { return p.L.T("org.legal_form." + v) },
 		"status":      func(v string) string { return p.L.T("review.status." + v) },
 		"eligibility": func(v string) string { return p.L.T("review.eligibility." + v) },
+		"decision":    func(v string) string { return decisionLabel(p.L, v, 0) },
 	}
 	byName := map[string]map[string]int{"province": c.Province, "sector": c.Sector, "legal_form": c.LegalForm,
-		"status": c.Status, "eligibility": c.Eligibility}
-	fixed := map[string][]string{}
+		"status": c.Status, "eligibility": c.Eligibility, "decision": c.Decision}
+	fixed := map[string][]string{"decision": store.Outcomes}
 	for _, st := range application.Statuses {
 		fixed["status"] = append(fixed["status"], string(st))
 	}

@@ -15,7 +15,9 @@ import (
 type adminPart struct {
 	Form         *form
 	Choices      []option
-	CanDecide    bool // only submitted applications are checked
+	CanDecide    bool // only submitted applications are checked, until the selection is published
+	Published    bool // the selection is published: eligibility no longer changes
+	Decision     *decisionView
 	Reviews      []reviewView
 	Score        *scoreView
 	ListURL      string
@@ -59,9 +61,16 @@ func (s *Server) applicationAdminPage(w http.ResponseWriter, r *http.Request, p 
 
 func (s *Server) renderApplicationAdmin(r *http.Request, p *page, ac *appContext, f *form) (string, error) {
 	v := s.applicationView(p, ac)
-	part := &adminPart{Form: f, CanDecide: ac.app.Status == application.Submitted, ReviewsEach: ac.call.ReviewersEach,
+	decisions, err := s.store.DecisionsOf(r.Context(), []int64{ac.app.ID})
+	if err != nil {
+		return "", err
+	}
+	published := selectionPublished(ac.edition.Status)
+	part := &adminPart{Form: f, CanDecide: ac.app.Status == application.Submitted && !published, ReviewsEach: ac.call.ReviewersEach,
 		ListURL:  "/" + p.Code + "/admin/editions/" + idText(ac.app.EditionID) + "/applications",
 		AuditURL: "/" + p.Code + "/admin/audit?type=application&id=" + idText(ac.app.ID)}
+	part.Published = published
+	part.Decision = s.decisionView(p.L, p.Code, ac.app.Eligibility, ac.app.EligibilityReason, decisions[ac.app.ID])
 	for _, el := range application.Eligibilities {
 		part.Choices = append(part.Choices, option{Value: string(el), Label: p.L.T("review.eligibility." + string(el))})
 	}
@@ -118,11 +127,20 @@ func reviewStateKey(r application.Review) string {
 	return "review.state.todo"
 }
 
-// setEligibility records the organisers' decision on an application's eligibility.
+// setEligibility records the organisers' decision on an application's eligibility; the
+// applicant's representatives are told when it is found not eligible (with the reason),
+// and again if that is taken back.
 func (s *Server) setEligibility(w http.ResponseWriter, r *http.Request, p *page) (string, error) {
 	id, _ := pathID(r, "id")
 	f := formFrom(r)
-	err := s.store.SetEligibility(r.Context(), id, application.Eligibility(f.Get("eligibility")), f.Get("reason"))
+	tell, err := s.eligibilityMessages(r.Context(), id)
+	if err != nil {
+		return "", err
+	}
+	err = s.store.SetEligibilityAndTell(r.Context(), id, application.Eligibility(f.Get("eligibility")), f.Get("reason"), tell)
+	if err == nil {
+		s.outboxNotify()
+	}
 	if err != nil {
 		if !f.Fail(p.L, err) {
 			return "", err
@@ -132,6 +150,9 @@ func (s *Server) setEligibility(w http.ResponseWriter, r *http.Request, p *page)
 			return "", err2
 		}
 		p.Status = http.StatusUnprocessableEntity
+		if apperr.CodeOf(err) == apperr.Conflict {
+			p.Status = http.StatusConflict
+		}
 		return s.renderApplicationAdmin(r, p, &ac, f)
 	}
 	s.flash(r, "review.flash.eligibility")

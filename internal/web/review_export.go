@@ -15,7 +15,8 @@ import (
 
 // exportApplications downloads the list as it is filtered, every page of it, as CSV or
 // XLSX in the page's language: one row per application with its organisation's facts,
-// its eligibility, its final score and the points of each criterion.
+// its eligibility, its published decision and waitlist rank, its final score and the
+// points of each criterion.
 func (s *Server) exportApplications(w http.ResponseWriter, r *http.Request, p *page, e fair.Edition, format string) (string, error) {
 	f, ctype := importer.CSV, csvType
 	switch format {
@@ -42,14 +43,18 @@ func (s *Server) exportApplications(w http.ResponseWriter, r *http.Request, p *p
 	z := s.i18n.For(fileLang(p.Lang))
 	header := []string{z.T("review.col.reference"), z.T("review.col.organisation"), z.T("review.col.legal_form"),
 		z.T("review.col.province"), z.T("review.col.sector"), z.T("review.col.women_led"), z.T("review.col.youth_led"),
-		z.T("review.col.status"), z.T("review.col.eligibility"), z.T("review.col.reason"), z.T("review.col.score"),
-		z.T("review.col.complete")}
+		z.T("review.col.status"), z.T("review.col.eligibility"), z.T("review.col.reason"), z.T("review.col.decision"),
+		z.T("review.col.waitlist_rank"), z.T("review.col.score"), z.T("review.col.complete")}
 	for _, cr := range c.Criteria {
 		header = append(header, criterionLabel(z, cr))
 	}
 	download(w, "aswaq-applications-"+idText(e.ID)+"-"+s.today().String()+"."+string(f), ctype)
 	bw := bufio.NewWriterSize(w, 64<<10)
 	err = writeApplications(bw, f, z, header, rows, scores, &c, func(row store.AppRow) []any {
+		var rank any = ""
+		if row.Decision == application.Waitlisted && row.WaitlistRank > 0 {
+			rank = row.WaitlistRank
+		}
 		yes := func(b bool) string {
 			if b {
 				return z.T("review.yes")
@@ -59,7 +64,7 @@ func (s *Server) exportApplications(w http.ResponseWriter, r *http.Request, p *p
 		return []any{row.Reference, row.Name.In(string(z.Lang())), z.T("org.legal_form." + string(row.LegalForm)),
 			s.provinceName(row.Province, string(z.Lang())), z.T("taxonomy.sector." + string(row.Sector)), yes(row.WomenLed),
 			yes(row.YouthLed), z.T("review.status." + string(row.Status)), z.T("review.eligibility." + string(row.Eligibility)),
-			row.EligibilityReason}
+			row.EligibilityReason, decisionLabel(z, row.Outcome(), 0), rank}
 	}, z.T("review.yes"), z.T("review.no"))
 	if err == nil {
 		err = bw.Flush()

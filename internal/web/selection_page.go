@@ -191,11 +191,20 @@ func (s *Server) publishSelection(w http.ResponseWriter, r *http.Request, p *pag
 	if err != nil {
 		return "", err
 	}
+	// Applicants found ineligible were told so, with the organisers' reason, when it was
+	// found: publication adds no second, vaguer message.
+	notify := func(appID int64, d application.Decision, r selection.Reason) []outbox.Message {
+		if r.Code == store.CodeIneligible {
+			return nil
+		}
+		return messages(appID, d, r)
+	}
 	err = s.store.PublishSelection(r.Context(), id, store.Publication{Quotas: in.Call.Quotas, Seats: in.Call.Stands, Problem: prob,
-		Result: res, Justification: f.Get("justification"), Ineligible: ineligible}, messages)
+		Result: res, Justification: f.Get("justification"), Ineligible: ineligible}, notify)
 	if err != nil {
 		return fail(err)
 	}
+	s.outboxNotify()
 	s.flash(r, "selection.flash.published")
 	http.Redirect(w, r, s.editionAdminURL(p, id)+"/selection", http.StatusSeeOther)
 	return "", nil
@@ -256,6 +265,7 @@ func (s *Server) refill(w http.ResponseWriter, r *http.Request, p *page) (string
 		p.Status = http.StatusConflict
 		return s.renderSelection(p, &in, withErrors(callValues(in.Call), f), in.Call.Quotas, in.Call.Stands, "")
 	}
+	s.outboxNotify()
 	s.flash(r, "selection.flash.refilled")
 	http.Redirect(w, r, s.editionAdminURL(p, id)+"/selection", http.StatusSeeOther)
 	return "", nil
