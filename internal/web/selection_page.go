@@ -71,6 +71,12 @@ func (s *Server) runSelection(w http.ResponseWriter, r *http.Request, p *page) (
 	if err != nil {
 		return "", err
 	}
+	if in.Edition.Status.CallFrozen() {
+		// Published: the page shows the stored decisions with the quotas they used, and
+		// nothing posted changes them.
+		p.Status = http.StatusConflict
+		return s.renderSelection(p, &in, callValues(in.Call), in.Call.Quotas, in.Call.Stands, p.L.T("call.error.frozen"))
+	}
 	f := formFrom(r)
 	posted := s.callFromForm(r, f, id)
 	seats := formCount(f, "stands", f.Get("stands"))

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aswaq/aswaq/internal/account"
 	"github.com/aswaq/aswaq/internal/application"
@@ -124,6 +125,22 @@ func TestOrganiserRunsPinsPublishesAndRefills(t *testing.T) {
 		}
 		if e, _ := st.Editions().Edition(ctx, eid); e.Status != fair.SelectionPublished {
 			t.Fatalf("edition status %s", e.Status)
+		}
+		// Published, the call and its quotas are read-only: the selection page keeps the
+		// stored result whatever is posted, and the call editor says why it is closed.
+		other := url.Values{"action": {"run"}, "stands": {"3"}, "quotas.rows": {"1"}, "quotas.1.subject": {"sector"}, "quotas.1.value": {"handicraft"}, "quotas.1.min": {"3"}}
+		code, _, body = b.post(page, other)
+		body = html.UnescapeString(body)
+		if code != http.StatusConflict || !strings.Contains(body, "l'appel, ses critères et ses quotas ne se modifient plus") ||
+			strings.Contains(body, "Essai : rien n'a été enregistré") || !strings.Contains(body, "Secteur : Produits du terroir") {
+			t.Fatalf("a published selection redrawn with posted quotas: %d", code)
+		}
+		_, callPage := b.get("/fr/admin/editions/" + itoa64(eid) + "/call")
+		if !strings.Contains(html.UnescapeString(callPage), "l'appel, ses critères et ses quotas ne se modifient plus") || !strings.Contains(callPage, "disabled") {
+			t.Fatal("the call editor of a published selection is not read-only")
+		}
+		if code, _, _ := b.post("/fr/admin/editions/"+itoa64(eid)+"/call", callForm(time.Now().Add(-time.Hour), time.Now().Add(time.Hour))); code != http.StatusUnprocessableEntity {
+			t.Fatalf("saving a published call: %d", code)
 		}
 		msgs, _ := st.OutboxMessages(ctx, outbox.Filter{})
 		found := false

@@ -26,8 +26,10 @@ type callFormData struct {
 	Choices   CallChoices
 	New       bool // no call is stored yet: the form shows the usual template
 	PublicURL string
+	Frozen    string // why the call is read-only, once its selection is published
 }
 
+// CallChoices are the call editor's lists, in the reader's language.
 type CallChoices struct {
 	LegalForms    []webkit.Option
 	Sectors       []webkit.Option
@@ -88,6 +90,9 @@ func otherRegions(h *Handlers, except string) []string {
 func (h *Handlers) renderCallForm(ctx context.Context, p *webkit.Page, e *fair.Edition, f *webkit.Form, isNew bool) (string, error) {
 	d := callFormData{Edition: h.Card(p.L, e), Form: f, Choices: h.CallChoices(p, e), New: isNew,
 		PublicURL: "/" + p.Code + "/fairs/" + strconv.FormatInt(e.ID, 10) + "/apply"}
+	if e.Status.CallFrozen() {
+		d.Frozen = p.L.T("call.error.frozen")
+	}
 	p.Title, p.Data = p.L.T("call.title"), d
 	return "call_form", nil
 }
