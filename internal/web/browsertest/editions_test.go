@@ -1,11 +1,23 @@
 package browsertest
 
 import (
+	"context"
+	"net/http/httptest"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/aswaq/aswaq/internal/account"
+	"github.com/aswaq/aswaq/internal/call"
+	"github.com/aswaq/aswaq/internal/civil"
+	"github.com/aswaq/aswaq/internal/fair"
 	"github.com/aswaq/aswaq/internal/i18n"
+	"github.com/aswaq/aswaq/internal/mltext"
+	"github.com/aswaq/aswaq/internal/selection"
+	"github.com/aswaq/aswaq/internal/token"
+	"github.com/aswaq/aswaq/internal/web"
 )
 
 // TestEditionAndCallFormsOnAPhone opens the organiser's edition form, an edition with its
@@ -32,4 +44,72 @@ func TestEditionAndCallFormsOnAPhone(t *testing.T) {
 	step(t, ctx, "call editor")
 	navigate(t, ctx, base+"/ar/admin/tours")
 	step(t, ctx, "tours")
+}
+
+// TestEditionStepsOnAPhone: an organiser opens the call of a draft edition and then closes
+// it early, on a 360 px phone in Arabic. Each step first says what it will do and waits for
+// confirmation; the early closing names the announced deadline. No serious accessibility
+// finding on the way.
+func TestEditionStepsOnAPhone(t *testing.T) {
+	ctx0 := context.Background()
+	st := demoStore(t)
+	e := fair.Edition{Kind: fair.MobileMarket, RegionCode: "03", ProvinceCode: "561", City: mltext.Text{AR: "تازة", FR: "Taza"},
+		Title: mltext.Text{AR: "السوق المتنقل بتازة", FR: "Marché itinérant de Taza"}, StartsOn: civil.MustNew(2027, 9, 6), EndsOn: civil.MustNew(2027, 9, 10)}
+	if err := st.Editions().CreateEdition(ctx0, &e); err != nil {
+		t.Fatal(err)
+	}
+	most := 30
+	c := call.Call{EditionID: e.ID, OpensAt: time.Now().Add(-time.Hour), ClosesAt: time.Now().Add(72 * time.Hour), Stands: 50,
+		Criteria: []call.Criterion{{Code: "women", Weight: 100, Source: call.Computed, Rule: call.WomenLed}},
+		Quotas:   []selection.Quota{{Attr: "sector", Value: "*", Max: &most}}}
+	if err := st.Editions().SaveCall(ctx0, &c); err != nil {
+		t.Fatal(err)
+	}
+	bundle, _ := i18n.Load()
+	srv, err := web.New(ctx0, web.Config{Store: st, Bundle: bundle})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv)
+	t.Cleanup(ts.Close)
+	tok, hash := token.New()
+	u := account.User{Name: "منظمة الجهة", Email: "organiser@aswaq.ma", Lang: i18n.AR}
+	if err := st.Invite(ctx0, &u, account.Grant{Role: account.Organiser, RegionCode: "03"}, hash, time.Now().Add(time.Hour), nil); err != nil {
+		t.Fatal(err)
+	}
+
+	ctx := Browser(t)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(360, 740, chromedp.EmulateMobile)); err != nil {
+		t.Fatal(err)
+	}
+	navigate(t, ctx, ts.URL+"/ar/invitation/"+tok)
+	fill(t, ctx, map[string]string{`#f-password`: "نخلة عالية في ورزازات", `#f-confirm`: "نخلة عالية في ورزازات"})
+	submit(t, ctx, "main form", ".flash")
+	page := ts.URL + "/ar/admin/editions/" + itoa(e.ID)
+	navigate(t, ctx, page)
+	step(t, ctx, "draft edition")
+	click(t, ctx, `form[action$="/status"] button[type="submit"]`, `main p[role="note"]`)
+	step(t, ctx, "confirm opening")
+	body := eval[string](t, ctx, `document.querySelector("main").innerText`)
+	if !strings.Contains(body, "سيظهر طلب الترشيحات على الصفحة العمومية") {
+		t.Fatalf("the opening step does not say what it does:\n%s", body)
+	}
+	if got, _ := st.Editions().Edition(ctx0, e.ID); got.Status != fair.Draft {
+		t.Fatal("the call opened before confirmation")
+	}
+	submit(t, ctx, "main form", ".flash")
+	if got, _ := st.Editions().Edition(ctx0, e.ID); got.Status != fair.CallOpen {
+		t.Fatalf("after confirming: %s", got.Status)
+	}
+	step(t, ctx, "call open")
+	click(t, ctx, `form[action$="/status"] input[value="close_call"] ~ button`, `main p[role="note"]`)
+	body = eval[string](t, ctx, `document.querySelector("main").innerText`)
+	if !strings.Contains(body, "آخر أجل المعلن هو") {
+		t.Fatalf("closing early does not name the announced deadline:\n%s", body)
+	}
+	submit(t, ctx, "main form", ".flash")
+	if got, _ := st.Editions().Edition(ctx0, e.ID); got.Status != fair.InReview {
+		t.Fatalf("after closing: %s", got.Status)
+	}
+	step(t, ctx, "in review")
 }
