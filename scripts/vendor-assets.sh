@@ -25,7 +25,7 @@ unpack "$NASKH" naskh
 unpack "$TIFINAGH" tifinagh
 unpack "$AXE" axe
 
-static=internal/web/static
+static=internal/platform/webkit/static
 mkdir -p "$static/vendor" "$static/fonts" internal/web/browsertest/testdata
 cp "$work/htmx/dist/htmx.min.js" "$static/vendor/htmx.min.js"
 cp "$work/naskh/files/noto-naskh-arabic-arabic-400-normal.woff2" "$static/fonts/noto-naskh-arabic-400.woff2"
