@@ -3,19 +3,27 @@ package dbtest
 import (
 	"context"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/aswaq/aswaq/internal/platform/db"
 )
 
-// Each runs fn as a subtest once per available engine.
+// Each runs fn as a subtest once per available engine. Every test that uses it runs in
+// parallel with the others: each has databases of its own, and most of a storage test's
+// time is spent waiting for PostgreSQL.
 func Each(t *testing.T, fn func(t *testing.T, d *db.DB)) {
 	t.Helper()
+	if _, marked := parallel.LoadOrStore(t, true); !marked {
+		t.Parallel()
+	}
 	t.Run("sqlite", func(t *testing.T) { fn(t, SQLite(t)) })
 	if URL() != "" {
 		t.Run("postgres", func(t *testing.T) { fn(t, Postgres(t)) })
 	}
 }
+
+var parallel sync.Map // the tests already marked parallel: t.Parallel may be called once
 
 // SQLite returns a migrated database in a new SQLite file in the test's temp folder.
 func SQLite(t testing.TB) *db.DB {
