@@ -22,6 +22,7 @@ type Event struct {
 	Location    string
 	Description string
 	URL         string
+	Cancelled   bool // STATUS:CANCELLED, so calendars that hold the event mark it called off
 }
 
 // Write writes a calendar holding events. stamp is when the file is made (DTSTAMP).
@@ -52,6 +53,9 @@ func Write(w io.Writer, prodID string, stamp time.Time, events []Event) error {
 		}
 		if e.URL != "" {
 			b.line("URL:" + e.URL)
+		}
+		if e.Cancelled {
+			b.line("STATUS:CANCELLED")
 		}
 		b.line("END:VEVENT")
 	}

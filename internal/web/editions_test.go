@@ -179,3 +179,41 @@ func TestEditionFormRefusesBadInputAndKeepsIt(t *testing.T) {
 		}
 	})
 }
+
+// TestCancelledEditionSaysSoEverywhere: an organiser cancels an edition whose call is open,
+// through its step and a reason; its public page, the fair lists and its calendar file say
+// it is called off, and the call takes no application.
+func TestCancelledEditionSaysSoEverywhere(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		f := newFixture(t, st)
+		b := newBrowser(t, f.srv)
+		b.cookies[sessionCookie] = f.cookie(t, "organiser03")
+		step := "/fr/admin/editions/" + itoa64(f.sefrou) + "/status"
+		code, _, body := b.post(step, url.Values{"step": {"cancel"}, "confirm": {"1"}, "reason": {"court"}})
+		if code != http.StatusConflict || !strings.Contains(html.UnescapeString(body), "Écrivez la raison de l'annulation") {
+			t.Fatalf("cancelling without a reason: %d", code)
+		}
+		reason := "La place Massay est en travaux jusqu'en septembre."
+		if code, _, _ := b.post(step, url.Values{"step": {"cancel"}, "confirm": {"1"}, "reason": {reason}}); code != http.StatusSeeOther {
+			t.Fatalf("cancel: %d", code)
+		}
+		pub := newBrowser(t, f.srv)
+		code, page := pub.get("/fr/fairs/" + itoa64(f.sefrou))
+		page = html.UnescapeString(page)
+		if code != http.StatusOK || !strings.Contains(page, "Cette édition est annulée. "+reason) || !strings.Contains(page, "Cette édition est annulée ; aucune candidature") {
+			t.Fatalf("public page of a cancelled edition: %d", code)
+		}
+		if _, list := pub.get("/fr/fairs"); !strings.Contains(html.UnescapeString(list), "Cette édition est annulée. "+reason) {
+			t.Fatal("the fair list does not say the edition is cancelled")
+		}
+		if _, _, ics := pub.do("GET", "/fr/fairs/"+itoa64(f.sefrou)+"/calendar.ics", nil, nil); !strings.Contains(ics, "STATUS:CANCELLED") {
+			t.Fatal("the calendar file does not mark the event cancelled")
+		}
+		rep := newBrowser(t, f.srv)
+		rep.cookies[sessionCookie] = f.cookie(t, "exhibitor03")
+		code, _, body = rep.post("/fr/fairs/"+itoa64(f.sefrou)+"/apply", url.Values{"organisation": {itoa64(f.coop)}})
+		if code == http.StatusSeeOther || !strings.Contains(html.UnescapeString(body), "Cette édition est annulée") {
+			t.Fatalf("applying to a cancelled edition: %d", code)
+		}
+	})
+}

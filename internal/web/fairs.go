@@ -217,7 +217,11 @@ func (s *Server) fairCalendar(w http.ResponseWriter, r *http.Request, p *page) (
 	}
 	id := strconv.FormatInt(e.ID, 10)
 	card := s.fairCard(p.L, &e)
-	base := ics.Event{Summary: card.Title, Location: card.Place, Description: card.Slogan, URL: s.link(p.Code, "/fairs/"+id)}
+	base := ics.Event{Summary: card.Title, Location: card.Place, Description: card.Slogan, URL: s.link(p.Code, "/fairs/"+id),
+		Cancelled: e.Status == fair.Cancelled}
+	if base.Cancelled {
+		base.Description = card.Cancelled
+	}
 	var events []ics.Event
 	if e.Hours.Set {
 		for d := e.StartsOn; !d.After(e.EndsOn); d = d.AddDays(1) {
