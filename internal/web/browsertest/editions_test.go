@@ -2,22 +2,18 @@ package browsertest
 
 import (
 	"context"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/aswaq/aswaq/internal/account"
 	"github.com/aswaq/aswaq/internal/call"
 	"github.com/aswaq/aswaq/internal/civil"
 	"github.com/aswaq/aswaq/internal/fair"
 	"github.com/aswaq/aswaq/internal/i18n"
 	"github.com/aswaq/aswaq/internal/mltext"
 	"github.com/aswaq/aswaq/internal/selection"
-	"github.com/aswaq/aswaq/internal/token"
-	"github.com/aswaq/aswaq/internal/web"
 )
 
 // TestEditionAndCallFormsOnAPhone opens the organiser's edition form, an edition with its
@@ -65,27 +61,16 @@ func TestEditionStepsOnAPhone(t *testing.T) {
 	if err := st.Editions().SaveCall(ctx0, &c); err != nil {
 		t.Fatal(err)
 	}
-	bundle, _ := i18n.Load()
-	srv, err := web.New(ctx0, web.Config{Store: st, Bundle: bundle})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(srv)
-	t.Cleanup(ts.Close)
-	tok, hash := token.New()
-	u := account.User{Name: "منظمة الجهة", Email: "organiser@aswaq.ma", Lang: i18n.AR}
-	if err := st.Invite(ctx0, &u, account.Grant{Role: account.Organiser, RegionCode: "03"}, hash, time.Now().Add(time.Hour), nil); err != nil {
-		t.Fatal(err)
-	}
+	base, invitation := serveToOrganiser(t, st)
 
 	ctx := Browser(t)
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(360, 740, chromedp.EmulateMobile)); err != nil {
 		t.Fatal(err)
 	}
-	navigate(t, ctx, ts.URL+"/ar/invitation/"+tok)
+	navigate(t, ctx, base+invitation)
 	fill(t, ctx, map[string]string{`#f-password`: "نخلة عالية في ورزازات", `#f-confirm`: "نخلة عالية في ورزازات"})
 	submit(t, ctx, "main form", ".flash")
-	page := ts.URL + "/ar/admin/editions/" + itoa(e.ID)
+	page := base + "/ar/admin/editions/" + itoa(e.ID)
 	navigate(t, ctx, page)
 	step(t, ctx, "draft edition")
 	click(t, ctx, `form[action$="/status"] button[type="submit"]`, `main p[role="note"]`)

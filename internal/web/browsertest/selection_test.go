@@ -18,6 +18,7 @@ import (
 	"github.com/aswaq/aswaq/internal/mltext"
 	"github.com/aswaq/aswaq/internal/org"
 	"github.com/aswaq/aswaq/internal/selection"
+	"github.com/aswaq/aswaq/internal/store"
 	"github.com/aswaq/aswaq/internal/taxonomy"
 	"github.com/aswaq/aswaq/internal/token"
 	"github.com/aswaq/aswaq/internal/web"
@@ -62,6 +63,15 @@ func startSelectionSite(t *testing.T) (base, invitation, page string) {
 	if err := st.Editions().Take(ctx, e.ID, editions.CloseTheCall, editions.StepInput{}); err != nil {
 		t.Fatal(err)
 	}
+	base, invitation = serveToOrganiser(t, st)
+	return base, invitation, "/ar/admin/editions/" + itoa(e.ID) + "/selection"
+}
+
+// serveToOrganiser serves st over real HTTP with one organiser of region 03 invited, reading
+// Arabic, and returns the site's address and the invitation's path.
+func serveToOrganiser(t *testing.T, st *store.Store) (base, invitation string) {
+	t.Helper()
+	ctx := context.Background()
 	bundle, _ := i18n.Load()
 	srv, err := web.New(ctx, web.Config{Store: st, Bundle: bundle})
 	if err != nil {
@@ -74,7 +84,7 @@ func startSelectionSite(t *testing.T) (base, invitation, page string) {
 	if err := st.Invite(ctx, &u, account.Grant{Role: account.Organiser, RegionCode: "03"}, hash, time.Now().Add(time.Hour), nil); err != nil {
 		t.Fatal(err)
 	}
-	return ts.URL, "/ar/invitation/" + tok, "/ar/admin/editions/" + itoa(e.ID) + "/selection"
+	return ts.URL, "/ar/invitation/" + tok
 }
 
 // TestSelectionOnAPhone: an organiser opens the selection of an edition in review on a
