@@ -78,3 +78,7 @@ func (d *DB) MigrationStatus(ctx context.Context) ([]MigrationStatus, error) {
 	}
 	return out, nil
 }
+
+// Migrations are the migration files of both engines, for tests that name a migrated
+// template after them.
+func Migrations() fs.FS { return migrations }

@@ -2,7 +2,6 @@ package dbtest
 
 import (
 	"context"
-	"path/filepath"
 	"sync"
 	"testing"
 
@@ -28,7 +27,7 @@ var parallel sync.Map // the tests already marked parallel: t.Parallel may be ca
 // SQLite returns a migrated database in a new SQLite file in the test's temp folder.
 func SQLite(t testing.TB) *db.DB {
 	t.Helper()
-	return Open(t, filepath.Join(t.TempDir(), "aswaq.db"))
+	return Open(t, copySQLite(t))
 }
 
 // Postgres returns a migrated database in a new schema of the configured server. It fails
@@ -39,10 +38,11 @@ func Postgres(t testing.TB) *db.DB {
 	if base == "" {
 		t.Fatalf("%s is not set", Env)
 	}
-	return Open(t, NewSchemaURL(t, base))
+	return Open(t, newPostgresDB(t, base))
 }
 
-// Open opens and migrates the database dsn, closed when the test ends.
+// Open opens and migrates the database dsn (a copy of the migrated template is already up
+// to date), closed when the test ends.
 func Open(t testing.TB, dsn string) *db.DB {
 	t.Helper()
 	ctx := context.Background()
