@@ -3,6 +3,7 @@
 package storetest
 
 import (
+	"context"
 	"testing"
 
 	"github.com/aswaq/aswaq/internal/platform/db"
@@ -31,3 +32,23 @@ func Postgres(t testing.TB) *store.Store { t.Helper(); return store.New(dbtest.P
 // NewSchemaURL creates a schema that is dropped when the test ends and returns base with
 // its search_path set to it.
 func NewSchemaURL(t testing.TB, base string) string { return dbtest.NewSchemaURL(t, base) }
+
+// EachPrepared runs fn once per available engine on a copy of a store that prepare filled
+// once per engine and test binary (see dbtest.EachPrepared); key names what it prepared.
+func EachPrepared(t *testing.T, key string, prepare func(ctx context.Context, st *store.Store) error, fn func(t *testing.T, st *store.Store)) {
+	t.Helper()
+	dbtest.EachPrepared(t, key, build(prepare), func(t *testing.T, d *db.DB) { fn(t, store.New(d)) })
+}
+
+// PreparedSQLite is a copy of a SQLite store that prepare filled once.
+func PreparedSQLite(t testing.TB, key string, prepare func(ctx context.Context, st *store.Store) error) *store.Store {
+	t.Helper()
+	return store.New(dbtest.PreparedSQLite(t, key, build(prepare)))
+}
+
+func build(prepare func(ctx context.Context, st *store.Store) error) func(d *db.DB) error {
+	return func(d *db.DB) error { return prepare(context.Background(), store.New(d)) }
+}
+
+// DropPrepared removes this test binary's prepared PostgreSQL templates (from TestMain).
+func DropPrepared() { dbtest.DropPrepared() }

@@ -160,6 +160,13 @@ func newPostgresDB(t testing.TB, base string) string {
 	if err != nil {
 		t.Fatalf("preparing the PostgreSQL template: %v", err)
 	}
+	return copyPostgres(t, base, tpl)
+}
+
+// copyPostgres creates a database copied from the template tpl, dropped when the test
+// ends, and returns its URL.
+func copyPostgres(t testing.TB, base, tpl string) string {
+	t.Helper()
 	b := make([]byte, 8)
 	rand.Read(b)
 	name := "aswaq_t_" + hex.EncodeToString(b)
