@@ -16,7 +16,6 @@ import (
 	"github.com/aswaq/aswaq/internal/outbox"
 	"github.com/aswaq/aswaq/internal/password"
 	"github.com/aswaq/aswaq/internal/store"
-	"github.com/aswaq/aswaq/internal/store/storetest"
 )
 
 // browser is a client that keeps its cookies across requests, as a person's browser does.
@@ -86,8 +85,7 @@ func (f *fixture) setPassword(t *testing.T, role, pw string) string {
 }
 
 func TestLoginLogoutAndUniformErrors(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		f := newFixture(t, st)
+	eachFixture(t, func(t *testing.T, st *store.Store, f *fixture) {
 		email := f.setPassword(t, "organiser03", "a long enough secret")
 		b := newBrowser(t, f.srv)
 
@@ -136,7 +134,7 @@ func TestLoginLogoutAndUniformErrors(t *testing.T) {
 }
 
 func TestLoginByPhoneAndRateLimit(t *testing.T) {
-	f := newFixture(t, storetest.SQLite(t))
+	f := newFixture(t, demoSQLite(t))
 	f.srv.logins = newLoginLimiter(DefaultLoginLimits)
 	ctx := context.Background()
 	h, _ := password.Hash("phone holder's secret", password.Default)
@@ -160,7 +158,7 @@ func TestLoginByPhoneAndRateLimit(t *testing.T) {
 }
 
 func TestCrossOriginPostIsRefused(t *testing.T) {
-	f := newFixture(t, storetest.SQLite(t))
+	f := newFixture(t, demoSQLite(t))
 	email := f.setPassword(t, "admin", "a long enough secret")
 	b := newBrowser(t, f.srv)
 	code, _, body := b.do("POST", "/en/login", url.Values{"identifier": {email}, "password": {"a long enough secret"}},
@@ -181,8 +179,7 @@ var linkRe = regexp.MustCompile(`https?://\S+/(invitation|password/reset)/[A-Za-
 // TestInvitationFromOrganiserToSignedIn follows an invitation from the organiser's form,
 // through the outbox message in the invitee's language, to the invitee signed in.
 func TestInvitationFromOrganiserToSignedIn(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		f := newFixture(t, st)
+	eachFixture(t, func(t *testing.T, st *store.Store, f *fixture) {
 		ctx := context.Background()
 		email := f.setPassword(t, "organiser03", "a long enough secret")
 		org := newBrowser(t, f.srv)
@@ -249,7 +246,7 @@ func TestInvitationFromOrganiserToSignedIn(t *testing.T) {
 }
 
 func TestPasswordResetSaysTheSameForUnknownAccounts(t *testing.T) {
-	f := newFixture(t, storetest.SQLite(t))
+	f := newFixture(t, demoSQLite(t))
 	ctx := context.Background()
 	email := f.setPassword(t, "partner03", "the old long secret")
 	b := newBrowser(t, f.srv)
@@ -281,7 +278,7 @@ func TestPasswordResetSaysTheSameForUnknownAccounts(t *testing.T) {
 }
 
 func TestAccountLanguageAndPassword(t *testing.T) {
-	f := newFixture(t, storetest.SQLite(t))
+	f := newFixture(t, demoSQLite(t))
 	email := f.setPassword(t, "agent03", "gate agent secret")
 	b := newBrowser(t, f.srv)
 	b.post("/fr/login", url.Values{"identifier": {email}, "password": {"gate agent secret"}})
@@ -306,8 +303,7 @@ func TestAccountLanguageAndPassword(t *testing.T) {
 // TestOrganiserSeesOnlyTheirRegion shows that an organiser of Béni Mellal-Khénifra can
 // neither list, read nor change Fès-Meknès users and their history, by any URL.
 func TestOrganiserSeesOnlyTheirRegion(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		f := newFixture(t, st)
+	eachFixture(t, func(t *testing.T, st *store.Store, f *fixture) {
 		ctx := context.Background()
 		fes := f.user(t, "fes-colleague", account.Grant{Role: account.Organiser, RegionCode: "03"})
 		beni := f.user(t, "beni-colleague", account.Grant{Role: account.Partner, RegionCode: "05"})

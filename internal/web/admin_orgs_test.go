@@ -9,12 +9,10 @@ import (
 
 	"github.com/aswaq/aswaq/internal/org"
 	"github.com/aswaq/aswaq/internal/store"
-	"github.com/aswaq/aswaq/internal/store/storetest"
 )
 
 func TestOrganiserRegistersAnOrganisation(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		f := newFixture(t, st)
+	eachFixture(t, func(t *testing.T, st *store.Store, f *fixture) {
 		b := newBrowser(t, f.srv)
 		b.cookies[sessionCookie] = f.cookie(t, "organiser03")
 		ctx := context.Background()
@@ -63,7 +61,7 @@ func TestOrganiserRegistersAnOrganisation(t *testing.T) {
 }
 
 func TestRepresentativeEditsOwnOrganisationOnly(t *testing.T) {
-	f := newFixture(t, storetest.SQLite(t))
+	f := newFixture(t, demoSQLite(t))
 	ctx := context.Background()
 	b := newBrowser(t, f.srv)
 	b.cookies[sessionCookie] = f.cookie(t, "exhibitor03")
@@ -91,7 +89,7 @@ func TestRepresentativeEditsOwnOrganisationOnly(t *testing.T) {
 }
 
 func TestOrganiserOfAnotherRegionCannotReachTheRecord(t *testing.T) {
-	f := newFixture(t, storetest.SQLite(t))
+	f := newFixture(t, demoSQLite(t))
 	b := newBrowser(t, f.srv)
 	b.cookies[sessionCookie] = f.cookie(t, "organiser05")
 	if code, _ := b.get("/fr/admin/organisations/" + itoa64(f.coop)); code != http.StatusNotFound {

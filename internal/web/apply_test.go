@@ -19,7 +19,6 @@ import (
 	"github.com/aswaq/aswaq/internal/org"
 	"github.com/aswaq/aswaq/internal/outbox"
 	"github.com/aswaq/aswaq/internal/store"
-	"github.com/aswaq/aswaq/internal/store/storetest"
 )
 
 // document uploads a file with its kind, as the application page's form sends it.
@@ -62,8 +61,7 @@ func callForm(opens, closes time.Time) url.Values {
 }
 
 func TestOrganiserOpensACallTheRepresentativeApplies(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		f := newFixture(t, st)
+	eachFixture(t, func(t *testing.T, st *store.Store, f *fixture) {
 		ctx := context.Background()
 		eid := draftEdition(t, st)
 		orgr := newBrowser(t, f.srv)
@@ -193,8 +191,7 @@ func TestOrganiserOpensACallTheRepresentativeApplies(t *testing.T) {
 }
 
 func TestNewOrganisationRegistersOnTheWay(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		f := newFixture(t, st)
+	eachFixture(t, func(t *testing.T, st *store.Store, f *fixture) {
 		ctx := context.Background()
 		now := time.Now()
 		orgr := newBrowser(t, f.srv)
@@ -252,7 +249,7 @@ func mustID(t *testing.T, s string) int64 {
 // TestIneligibleOrganisationIsToldWhy: a representative whose organisation the call does
 // not accept is told why on the call's page, and no application is started.
 func TestIneligibleOrganisationIsToldWhy(t *testing.T) {
-	st := storetest.SQLite(t)
+	st := demoSQLite(t)
 	f := newFixture(t, st)
 	ctx := context.Background()
 	orgr := newBrowser(t, f.srv)

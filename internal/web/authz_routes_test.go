@@ -175,15 +175,30 @@ type fixture struct {
 	coop    int64 // an organisation in region 03
 }
 
+// loadDemo fills a store with the demo's fairs and its hand-written registry (the large
+// generated one only slows tests). Tests start from copies of a store it filled once.
+func loadDemo(ctx context.Context, st *store.Store) error {
+	labels, _ := i18n.Load()
+	st.SetSearchLabels(SearchLabels(labels))
+	_, err := demo.LoadWith(ctx, st, demo.Options{})
+	return err
+}
+
+// demoSQLite is a SQLite store holding the demo.
+func demoSQLite(t *testing.T) *store.Store { return storetest.PreparedSQLite(t, "demo", loadDemo) }
+
+// eachFixture runs fn on a fixture over the demo, once per engine, in parallel with the
+// other tests.
+func eachFixture(t *testing.T, fn func(t *testing.T, st *store.Store, f *fixture)) {
+	storetest.EachPrepared(t, "demo", loadDemo, func(t *testing.T, st *store.Store) { fn(t, st, newFixture(t, st)) })
+}
+
+// newFixture serves st, which holds the demo, with one user per role.
 func newFixture(t *testing.T, st *store.Store) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	labels, _ := i18n.Load()
 	st.SetSearchLabels(SearchLabels(labels))
-	// The hand-written registry is enough here; the large generated one only slows tests.
-	if _, err := demo.LoadWith(ctx, st, demo.Options{}); err != nil {
-		t.Fatal(err)
-	}
 	bundle, err := i18n.Load()
 	if err != nil {
 		t.Fatal(err)
@@ -357,7 +372,7 @@ func (f *fixture) request(t *testing.T, role, method, target string, form url.Va
 // TestEveryRouteAndRole walks every registered route with every role and checks that the
 // route declares a permission and that exactly the expected roles get through.
 func TestEveryRouteAndRole(t *testing.T) {
-	f := newFixture(t, storetest.SQLite(t))
+	f := newFixture(t, demoSQLite(t))
 	ctx := context.Background()
 	covered := 0
 	for _, rt := range f.srv.routes() {

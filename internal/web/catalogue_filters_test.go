@@ -9,14 +9,12 @@ import (
 	"testing"
 
 	"github.com/aswaq/aswaq/internal/store"
-	"github.com/aswaq/aswaq/internal/store/storetest"
 )
 
 // Each catalogue filter, alone and combined, through the real router on the demo's
 // hand-written registry: what must be listed and what must not.
 func TestCatalogueFilters(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		f := newFixture(t, st)
+	eachFixture(t, func(t *testing.T, st *store.Store, f *fixture) {
 		visitor := newBrowser(t, f.srv)
 		const (
 			sefrouHoney = "Coopérative Al Amal du miel"                      // Sefrou (Fès-Meknès), youth-led
@@ -78,7 +76,7 @@ func TestCatalogueFilters(t *testing.T) {
 // Addresses with values no filter knows (old links, typos, hand-made addresses) get the
 // page with those filters left out and a word saying so, never an error.
 func TestCatalogueBadFilterValues(t *testing.T) {
-	f := newFixture(t, storetest.SQLite(t))
+	f := newFixture(t, demoSQLite(t))
 	visitor := newBrowser(t, f.srv)
 	for _, q := range []string{
 		"province=999", "region=99", "sector=mining", "category=%3Cscript%3E", "legal_form=bank", "kind=edition",
@@ -112,7 +110,7 @@ func TestCatalogueBadFilterValues(t *testing.T) {
 // Cards show the record's thumbnail, small and lazy, or a drawn placeholder that costs no
 // request.
 func TestCatalogueCardsShowThumbnails(t *testing.T) {
-	f := newFixture(t, storetest.SQLite(t))
+	f := newFixture(t, demoSQLite(t))
 	visitor := newBrowser(t, f.srv)
 	_, page := visitor.get("/ar/catalogue?kind=organisation")
 	img := regexp.MustCompile(`<img class="card-photo" src="(/media/[0-9a-f]{16}-thumb\.jpg)" width="(\d+)" height="(\d+)" alt="صورة من [^"]+" loading="lazy" decoding="async">`)
@@ -135,7 +133,7 @@ func TestCatalogueCardsShowThumbnails(t *testing.T) {
 // Representatives choose what of their contact details the public page shows: the phone
 // (and WhatsApp with it), the email, the address, the links.
 func TestPublicPageShowsOnlyChosenContacts(t *testing.T) {
-	f := newFixture(t, storetest.SQLite(t))
+	f := newFixture(t, demoSQLite(t))
 	ctx := context.Background()
 	visitor := newBrowser(t, f.srv)
 	o, _ := f.st.Organisation(ctx, f.coop)

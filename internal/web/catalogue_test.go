@@ -11,12 +11,10 @@ import (
 	"github.com/aswaq/aswaq/internal/mltext"
 	"github.com/aswaq/aswaq/internal/org"
 	"github.com/aswaq/aswaq/internal/store"
-	"github.com/aswaq/aswaq/internal/store/storetest"
 )
 
 func TestPublicCatalogue(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		f := newFixture(t, st)
+	eachFixture(t, func(t *testing.T, st *store.Store, f *fixture) {
 		ctx := context.Background()
 		visitor := newBrowser(t, f.srv)
 
@@ -79,7 +77,7 @@ func TestPublicCatalogue(t *testing.T) {
 }
 
 func TestSitemapListsPublicPagesInEveryLanguage(t *testing.T) {
-	f := newFixture(t, storetest.SQLite(t))
+	f := newFixture(t, demoSQLite(t))
 	b := newBrowser(t, f.srv)
 	code, hdr, body := b.do("GET", "/sitemap.xml", nil, nil)
 	if code != 200 || !strings.HasPrefix(hdr.Get("Content-Type"), "application/xml") {

@@ -16,7 +16,6 @@ import (
 	"github.com/aswaq/aswaq/internal/i18n"
 	"github.com/aswaq/aswaq/internal/outbox"
 	"github.com/aswaq/aswaq/internal/store"
-	"github.com/aswaq/aswaq/internal/store/storetest"
 )
 
 // messagesTo returns the outbox's messages to one address.
@@ -35,8 +34,7 @@ func messagesTo(t *testing.T, st *store.Store, addr string) []outbox.Message {
 // the organisers' list shows, filters and counts decisions, their view of one application
 // shows it, and both exports carry it with the waitlist rank.
 func TestApplicantsReadTheirDecision(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		f := newFixture(t, st)
+	eachFixture(t, func(t *testing.T, st *store.Store, f *fixture) {
 		ctx := context.Background()
 		eid, apps := selectionEdition(t, f)
 		// A representative for each organisation: Miel's reads Arabic, the others French.

@@ -11,7 +11,6 @@ import (
 
 	"github.com/aswaq/aswaq/internal/fair"
 	"github.com/aswaq/aswaq/internal/store"
-	"github.com/aswaq/aswaq/internal/store/storetest"
 )
 
 // mobileMarketForm is the form an organiser fills for a mobile market in Sefrou, with a
@@ -36,8 +35,7 @@ func mobileMarketForm() url.Values {
 }
 
 func TestOrganiserPlansAnEditionAndOpensItsCall(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		f := newFixture(t, st)
+	eachFixture(t, func(t *testing.T, st *store.Store, f *fixture) {
 		b := newBrowser(t, f.srv)
 		b.cookies[sessionCookie] = f.cookie(t, "organiser03")
 		ctx := context.Background()
@@ -126,8 +124,7 @@ func TestOrganiserPlansAnEditionAndOpensItsCall(t *testing.T) {
 }
 
 func TestEditionFormRefusesBadInputAndKeepsIt(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		f := newFixture(t, st)
+	eachFixture(t, func(t *testing.T, st *store.Store, f *fixture) {
 		b := newBrowser(t, f.srv)
 		b.cookies[sessionCookie] = f.cookie(t, "organiser03")
 		ctx := context.Background()
@@ -184,8 +181,7 @@ func TestEditionFormRefusesBadInputAndKeepsIt(t *testing.T) {
 // through its step and a reason; its public page, the fair lists and its calendar file say
 // it is called off, and the call takes no application.
 func TestCancelledEditionSaysSoEverywhere(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		f := newFixture(t, st)
+	eachFixture(t, func(t *testing.T, st *store.Store, f *fixture) {
 		b := newBrowser(t, f.srv)
 		b.cookies[sessionCookie] = f.cookie(t, "organiser03")
 		step := "/fr/admin/editions/" + itoa64(f.sefrou) + "/status"

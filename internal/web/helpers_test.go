@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -12,21 +13,31 @@ import (
 	"github.com/aswaq/aswaq/internal/demo"
 	"github.com/aswaq/aswaq/internal/i18n"
 	"github.com/aswaq/aswaq/internal/store"
+	"github.com/aswaq/aswaq/internal/store/storetest"
 	"github.com/aswaq/aswaq/internal/web"
 )
 
 // testNow is a fixed day (22 November 2026) so the demo fairs are all in the past.
 var testNow = time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
 
-// newServer returns the real handler over a demo database on st.
+// loadDemo fills a store with the demo's fairs and its hand-written registry; tests start
+// from copies of a store it filled once (the same as the internal tests' loadDemo).
+func loadDemo(ctx context.Context, st *store.Store) error {
+	labels, _ := i18n.Load()
+	st.SetSearchLabels(web.SearchLabels(labels))
+	_, err := demo.LoadWith(ctx, st, demo.Options{})
+	return err
+}
+
+// demoSQLite is a SQLite store holding the demo.
+func demoSQLite(t testing.TB) *store.Store { return storetest.PreparedSQLite(t, "demo", loadDemo) }
+
+// newServer returns the real handler over st, which holds the demo.
 func newServer(t testing.TB, st *store.Store) *web.Server {
 	t.Helper()
 	ctx := context.Background()
 	labels, _ := i18n.Load()
 	st.SetSearchLabels(web.SearchLabels(labels))
-	if _, err := demo.LoadWith(ctx, st, demo.Options{}); err != nil {
-		t.Fatal(err)
-	}
 	bundle, err := i18n.Load()
 	if err != nil {
 		t.Fatal(err)
@@ -64,4 +75,11 @@ func mustContain(t *testing.T, what, body string, wants ...string) {
 			t.Errorf("%s: missing %q", what, w)
 		}
 	}
+}
+
+// TestMain removes the PostgreSQL templates the tests prepared.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	storetest.DropPrepared()
+	os.Exit(code)
 }

@@ -19,7 +19,6 @@ import (
 	"github.com/aswaq/aswaq/internal/i18n"
 	"github.com/aswaq/aswaq/internal/importer"
 	"github.com/aswaq/aswaq/internal/store"
-	"github.com/aswaq/aswaq/internal/store/storetest"
 )
 
 // arTitles is a council's list with a title above its Arabic headers: three good rows (one
@@ -127,8 +126,7 @@ func (f *fixture) upload(t *testing.T, role, region string) string {
 }
 
 func TestOrganiserImportsACouncilListThroughThePages(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		f := newFixture(t, st)
+	eachFixture(t, func(t *testing.T, st *store.Store, f *fixture) {
 		ctx := context.Background()
 		b := newBrowser(t, f.srv)
 		b.cookies[sessionCookie] = f.cookie(t, "organiser03")
@@ -275,8 +273,7 @@ func registryXLSX(t *testing.T) []byte {
 // An organiser's import never reaches another region: the page says so before the
 // upload, and the row of the other region is rejected with the reason.
 func TestImportStaysInTheOrganisersRegion(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		f := newFixture(t, st)
+	eachFixture(t, func(t *testing.T, st *store.Store, f *fixture) {
 		ctx := context.Background()
 		file := registryXLSX(t)
 
@@ -334,7 +331,7 @@ func TestImportStaysInTheOrganisersRegion(t *testing.T) {
 }
 
 func TestImportRefusesFilesItCannotRead(t *testing.T) {
-	f := newFixture(t, storetest.SQLite(t))
+	f := newFixture(t, demoSQLite(t))
 	b := newBrowser(t, f.srv)
 	b.cookies[sessionCookie] = f.cookie(t, "organiser03")
 	for _, c := range []struct {
@@ -368,7 +365,7 @@ func TestImportRefusesFilesItCannotRead(t *testing.T) {
 // An upload belongs to whoever sent it: another organiser of the same region, one of
 // another region, even an admin, find nothing at its address.
 func TestAnUploadIsOnlyItsUploaders(t *testing.T) {
-	f := newFixture(t, storetest.SQLite(t))
+	f := newFixture(t, demoSQLite(t))
 	owner := newBrowser(t, f.srv)
 	owner.cookies[sessionCookie] = f.cookie(t, "organiser03")
 	imp := owner.uploadFile("fr", "registre.csv", readTestFile(t, arTitles), nil)
@@ -394,8 +391,7 @@ func TestAnUploadIsOnlyItsUploaders(t *testing.T) {
 }
 
 func TestRegistryDownload(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		f := newFixture(t, st)
+	eachFixture(t, func(t *testing.T, st *store.Store, f *fixture) {
 		ctx := context.Background()
 		mine, n03, _ := st.ListOrganisations(ctx, store.OrgFilter{Regions: []string{"03"}, Limit: 1000})
 		_, all, _ := st.ListOrganisations(ctx, store.OrgFilter{AllRegions: true, Limit: 1})

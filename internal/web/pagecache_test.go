@@ -9,12 +9,11 @@ import (
 	"github.com/aswaq/aswaq/internal/civil"
 	"github.com/aswaq/aswaq/internal/demo"
 	"github.com/aswaq/aswaq/internal/i18n"
-	"github.com/aswaq/aswaq/internal/store/storetest"
 	"github.com/aswaq/aswaq/internal/web"
 )
 
 func TestPublicPagesAreCachedUntilTheDataChanges(t *testing.T) {
-	st := storetest.SQLite(t)
+	st := demoSQLite(t)
 	srv := newServer(t, st)
 	if r := do(t, srv, "GET", "/fr/", nil); strings.Contains(r.body, "Ifrane") {
 		t.Fatal("Ifrane listed before it exists")
@@ -36,8 +35,7 @@ func TestPublicPagesAreCachedUntilTheDataChanges(t *testing.T) {
 }
 
 func TestPageCacheExpires(t *testing.T) {
-	st := storetest.SQLite(t)
-	demo.LoadWith(context.Background(), st, demo.Options{})
+	st := demoSQLite(t)
 	bundle, _ := i18n.Load()
 	now := testNow
 	srv, err := web.New(context.Background(), web.Config{Store: st, Bundle: bundle, Now: func() time.Time { return now }, PageCacheTTL: time.Minute})

@@ -11,12 +11,10 @@ import (
 	"github.com/aswaq/aswaq/internal/apperr"
 	"github.com/aswaq/aswaq/internal/application"
 	"github.com/aswaq/aswaq/internal/store"
-	"github.com/aswaq/aswaq/internal/store/storetest"
 )
 
 func TestSelectedOrganisationNamesItsRepresentatives(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		f := newFixture(t, st)
+	eachFixture(t, func(t *testing.T, st *store.Store, f *fixture) {
 		ctx := context.Background()
 		eid, apps := selectionEdition(t, f)
 		orgr := newBrowser(t, f.srv)

@@ -11,7 +11,6 @@ import (
 	"testing"
 
 	"github.com/aswaq/aswaq/internal/store"
-	"github.com/aswaq/aswaq/internal/store/storetest"
 )
 
 // multipartPhoto is a form with one file in its "photo" field, as a browser sends it.
@@ -40,8 +39,7 @@ func (b *browser) upload(target, name string, data []byte) (int, string) {
 }
 
 func TestRepresentativeAddsAPhotoThePublicSees(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		f := newFixture(t, st)
+	eachFixture(t, func(t *testing.T, st *store.Store, f *fixture) {
 		rep := newBrowser(t, f.srv)
 		rep.cookies[sessionCookie] = f.cookie(t, "exhibitor03")
 		path := "/fr/admin/organisations/" + itoa64(f.coop) + "/photos"

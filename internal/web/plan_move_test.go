@@ -10,7 +10,6 @@ import (
 	"testing"
 
 	"github.com/aswaq/aswaq/internal/store"
-	"github.com/aswaq/aswaq/internal/store/storetest"
 	"github.com/aswaq/aswaq/internal/venue"
 )
 
@@ -18,7 +17,7 @@ import (
 // place. A free place is saved; a place on a neighbour is refused, naming both stands, and
 // the plan is unchanged.
 func TestMovingAStandByItsPosition(t *testing.T) {
-	st := storetest.SQLite(t)
+	st := demoSQLite(t)
 	f := newFixture(t, st)
 	ctx := context.Background()
 	edition := demoPlanEdition(t, st)
@@ -57,7 +56,7 @@ func TestMovingAStandByItsPosition(t *testing.T) {
 // TestEditingAPole: a pole too small for its stands is refused, naming them, and nothing
 // changes; a deleted pole takes its stands with it.
 func TestEditingAPole(t *testing.T) {
-	st := storetest.SQLite(t)
+	st := demoSQLite(t)
 	f := newFixture(t, st)
 	ctx := context.Background()
 	edition := demoPlanEdition(t, st)
@@ -91,7 +90,7 @@ func TestEditingAPole(t *testing.T) {
 // TestVenueSizeAndEntrances: a venue made smaller than its poles is refused; an entrance is
 // added on a wall and deleted; an entrance of no width is refused.
 func TestVenueSizeAndEntrances(t *testing.T) {
-	st := storetest.SQLite(t)
+	st := demoSQLite(t)
 	f := newFixture(t, st)
 	ctx := context.Background()
 	edition := demoPlanEdition(t, st)
@@ -138,7 +137,7 @@ func problemsIn(body string) string {
 // TestEmbeddableMap: the public plan as a standalone SVG, with a legend and a stand
 // highlighted, for other sites to embed.
 func TestEmbeddableMap(t *testing.T) {
-	st := storetest.SQLite(t)
+	st := demoSQLite(t)
 	f := newFixture(t, st)
 	edition := demoPlanEdition(t, st)
 	code, hdr, body := newBrowser(t, f.srv).do("GET", "/ar/fairs/"+itoa64(edition)+"/map.svg?stand=P-001", nil, nil)

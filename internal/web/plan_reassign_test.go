@@ -12,7 +12,6 @@ import (
 	"github.com/aswaq/aswaq/internal/account"
 	"github.com/aswaq/aswaq/internal/outbox"
 	"github.com/aswaq/aswaq/internal/store"
-	"github.com/aswaq/aswaq/internal/store/storetest"
 )
 
 // standMessages returns the stand messages in the outbox, by recipient.
@@ -55,8 +54,7 @@ func runReport(t *testing.T, b *browser, base string) string {
 // newcomer; redoing everything needs a confirmation; the report names organisations, the
 // one that left included, never by id.
 func TestReassignmentKeepsStandsAndTellsOnlyTheChanged(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		f := newFixture(t, st)
+	eachFixture(t, func(t *testing.T, st *store.Store, f *fixture) {
 		ctx := context.Background()
 		eid, apps := selectionEdition(t, f)
 		email := map[string]string{} // organisation (French name) → its representative's address

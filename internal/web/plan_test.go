@@ -14,7 +14,6 @@ import (
 	"github.com/aswaq/aswaq/internal/application"
 	"github.com/aswaq/aswaq/internal/fair"
 	"github.com/aswaq/aswaq/internal/store"
-	"github.com/aswaq/aswaq/internal/store/storetest"
 	"github.com/aswaq/aswaq/internal/venue"
 	"github.com/xuri/excelize/v2"
 )
@@ -55,8 +54,7 @@ func refused(t *testing.T, b *browser, st *store.Store, eid int64, target string
 }
 
 func TestOrganiserLaysOutAssignsAndVisitorsFindStands(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		f := newFixture(t, st)
+	eachFixture(t, func(t *testing.T, st *store.Store, f *fixture) {
 		ctx := context.Background()
 		eid, apps := publishedEdition(t, f)
 		b := newBrowser(t, f.srv)

@@ -9,12 +9,10 @@ import (
 	"testing"
 
 	"github.com/aswaq/aswaq/internal/store"
-	"github.com/aswaq/aswaq/internal/store/storetest"
 )
 
 func TestRepresentativeAddsAProductThePublicSees(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		f := newFixture(t, st)
+	eachFixture(t, func(t *testing.T, st *store.Store, f *fixture) {
 		rep := newBrowser(t, f.srv)
 		rep.cookies[sessionCookie] = f.cookie(t, "exhibitor03")
 		newPath := "/ar/admin/organisations/" + itoa64(f.coop) + "/products/new"

@@ -11,15 +11,13 @@ import (
 
 	"github.com/aswaq/aswaq/internal/apperr"
 	"github.com/aswaq/aswaq/internal/store"
-	"github.com/aswaq/aswaq/internal/store/storetest"
 )
 
 // TestCallFormRefusesAQuotaValueItsAttributeCannotTake: a quota naming a value its
 // attribute cannot take (a city as a sector, a province of another region) sends the form
 // back with a message naming the row and the value, and nothing is stored.
 func TestCallFormRefusesAQuotaValueItsAttributeCannotTake(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		f := newFixture(t, st)
+	eachFixture(t, func(t *testing.T, st *store.Store, f *fixture) {
 		ctx := context.Background()
 		b := newBrowser(t, f.srv)
 		b.cookies[sessionCookie] = f.cookie(t, "organiser03")
@@ -75,8 +73,7 @@ func TestCallFormRefusesAQuotaValueItsAttributeCannotTake(t *testing.T) {
 // TestSelectionAdjustedQuotasRefuseAValueTheAttributeCannotTake: the quotas an organiser
 // adjusts on the selection page, for a dry run or to save, pass the same check.
 func TestSelectionAdjustedQuotasRefuseAValueTheAttributeCannotTake(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		f := newFixture(t, st)
+	eachFixture(t, func(t *testing.T, st *store.Store, f *fixture) {
 		ctx := context.Background()
 		eid, _, _ := reviewEdition(t, f)
 		b := newBrowser(t, f.srv)

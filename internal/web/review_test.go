@@ -24,7 +24,6 @@ import (
 	"github.com/aswaq/aswaq/internal/org"
 	"github.com/aswaq/aswaq/internal/selection"
 	"github.com/aswaq/aswaq/internal/store"
-	"github.com/aswaq/aswaq/internal/store/storetest"
 	"github.com/aswaq/aswaq/internal/taxonomy"
 )
 
@@ -157,8 +156,7 @@ func (f *fixture) reviewer(t *testing.T, name string, editionID int64) {
 }
 
 func TestOrganiserChecksFiltersAssignsAndExports(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		f := newFixture(t, st)
+	eachFixture(t, func(t *testing.T, st *store.Store, f *fixture) {
 		ctx := context.Background()
 		ed, apps, docs := reviewEdition(t, f)
 		b := newBrowser(t, f.srv)
@@ -237,8 +235,7 @@ func TestOrganiserChecksFiltersAssignsAndExports(t *testing.T) {
 }
 
 func TestReviewerScoresAndDeclaresAConflict(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		f := newFixture(t, st)
+	eachFixture(t, func(t *testing.T, st *store.Store, f *fixture) {
 		ctx := context.Background()
 		ed, apps, _ := reviewEdition(t, f)
 		for _, name := range []string{"rev-a", "rev-b", "rev-c"} {

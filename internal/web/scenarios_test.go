@@ -48,7 +48,7 @@ func TestPublicScenarios(t *testing.T) {
 			contains: []string{`<html lang="fr"`}},
 		{name: "same-origin POST to a page without a form is a 404, not a crash", method: "POST", target: "/fr/", header: map[string]string{"Sec-Fetch-Site": "same-origin"}, status: 404},
 	}
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
+	storetest.EachPrepared(t, "demo", loadDemo, func(t *testing.T, st *store.Store) {
 		srv := newServer(t, st)
 		for _, sc := range scenarios {
 			t.Run(sc.name, func(t *testing.T) {
@@ -75,7 +75,7 @@ func TestPublicScenarios(t *testing.T) {
 }
 
 func TestEveryResponseCarriesSecurityHeaders(t *testing.T) {
-	srv := newServer(t, storetest.SQLite(t))
+	srv := newServer(t, demoSQLite(t))
 	for _, target := range []string{"/ar/", "/nope", "/healthz"} {
 		r := do(t, srv, "GET", target, nil)
 		csp := r.header.Get("Content-Security-Policy")
@@ -92,7 +92,7 @@ func TestEveryResponseCarriesSecurityHeaders(t *testing.T) {
 }
 
 func TestVisitingALanguageIsRemembered(t *testing.T) {
-	srv := newServer(t, storetest.SQLite(t))
+	srv := newServer(t, demoSQLite(t))
 	r := do(t, srv, "GET", "/en/", nil)
 	if c := r.header.Get("Set-Cookie"); !strings.Contains(c, "aswaq_lang=en") || !strings.Contains(c, "HttpOnly") || !strings.Contains(c, "SameSite=Lax") {
 		t.Fatalf("Set-Cookie %q", c)
@@ -104,7 +104,7 @@ func TestVisitingALanguageIsRemembered(t *testing.T) {
 }
 
 func TestDatabaseFailureShowsALocalizedErrorPage(t *testing.T) {
-	st := storetest.SQLite(t)
+	st := demoSQLite(t)
 	srv := newServer(t, st)
 	st.Close()
 	r := do(t, srv, "GET", "/fr/", nil)

@@ -12,7 +12,6 @@ import (
 	"github.com/aswaq/aswaq/internal/apperr"
 	"github.com/aswaq/aswaq/internal/civil"
 	"github.com/aswaq/aswaq/internal/demo"
-	"github.com/aswaq/aswaq/internal/store/storetest"
 )
 
 // seedFacts are the facts each press release of shared/seeds states, as the public page of
@@ -66,7 +65,7 @@ var seedFacts = []struct {
 }
 
 func TestSeedFactsOnPublicPages(t *testing.T) {
-	st := storetest.SQLite(t)
+	st := demoSQLite(t)
 	srv := newServer(t, st)
 	eds, err := st.Editions().Editions(context.Background())
 	if err != nil {

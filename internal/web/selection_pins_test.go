@@ -13,7 +13,6 @@ import (
 	"github.com/aswaq/aswaq/internal/outbox"
 	"github.com/aswaq/aswaq/internal/selection"
 	"github.com/aswaq/aswaq/internal/store"
-	"github.com/aswaq/aswaq/internal/store/storetest"
 )
 
 // TestSelectionReasonSentencesTellOfPins: a displaced applicant's sentence says a pin took
@@ -61,8 +60,7 @@ func TestSelectionReasonSentencesTellOfPins(t *testing.T) {
 // takes Poterie's place (54): the page and Poterie's message say so with the justification;
 // Argan (42), who would have lost anyway, is told of the last selected without the pin.
 func TestSelectionDisplacedApplicantIsToldOfThePin(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		f := newFixture(t, st)
+	eachFixture(t, func(t *testing.T, st *store.Store, f *fixture) {
 		ctx := context.Background()
 		eid, apps := selectionEdition(t, f)
 		poterie, _ := st.Application(ctx, apps["Association Poterie"])

@@ -18,7 +18,6 @@ import (
 	"github.com/aswaq/aswaq/internal/org"
 	"github.com/aswaq/aswaq/internal/outbox"
 	"github.com/aswaq/aswaq/internal/store"
-	"github.com/aswaq/aswaq/internal/store/storetest"
 	"github.com/aswaq/aswaq/internal/taxonomy"
 )
 
@@ -55,8 +54,7 @@ func selectionEdition(t *testing.T, f *fixture) (int64, map[string]int64) {
 }
 
 func TestOrganiserRunsPinsPublishesAndRefills(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		f := newFixture(t, st)
+	eachFixture(t, func(t *testing.T, st *store.Store, f *fixture) {
 		ctx := context.Background()
 		eid, apps := selectionEdition(t, f)
 		b := newBrowser(t, f.srv)

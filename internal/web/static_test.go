@@ -7,12 +7,10 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-
-	"github.com/aswaq/aswaq/internal/store/storetest"
 )
 
 func TestStaticFilesAreHashedCachedAndCompressed(t *testing.T) {
-	srv := newServer(t, storetest.SQLite(t))
+	srv := newServer(t, demoSQLite(t))
 	page := do(t, srv, "GET", "/fr/", nil).body
 	css := regexp.MustCompile(`href="(/static/css/app\.[0-9a-f]{10}\.css)"`).FindStringSubmatch(page)
 	js := regexp.MustCompile(`src="(/static/vendor/htmx\.min\.[0-9a-f]{10}\.js)"`).FindStringSubmatch(page)

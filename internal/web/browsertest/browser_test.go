@@ -22,16 +22,22 @@ import (
 	"github.com/aswaq/aswaq/internal/web"
 )
 
-// demoStore is a SQLite store with the (small) demo data set and the search labels.
+// demoStore is a SQLite store with the (small) demo data set and the search labels: a copy
+// of one loaded once for every test.
 func demoStore(t *testing.T) *store.Store {
 	t.Helper()
-	st := storetest.SQLite(t)
-	labels, _ := i18n.Load()
-	st.SetSearchLabels(web.SearchLabels(labels))
-	if _, err := demo.LoadWith(context.Background(), st, demo.Options{}); err != nil {
-		t.Fatal(err)
-	}
+	st := storetest.PreparedSQLite(t, "demo", func(ctx context.Context, st *store.Store) error {
+		st.SetSearchLabels(searchLabels())
+		_, err := demo.LoadWith(ctx, st, demo.Options{})
+		return err
+	})
+	st.SetSearchLabels(searchLabels())
 	return st
+}
+
+func searchLabels() store.SearchLabels {
+	labels, _ := i18n.Load()
+	return web.SearchLabels(labels)
 }
 
 // openCall saves c as the call of an upcoming edition (the 2027 Sefrou mobile market when

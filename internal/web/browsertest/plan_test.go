@@ -11,9 +11,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/aswaq/aswaq/internal/account"
-	"github.com/aswaq/aswaq/internal/demo"
 	"github.com/aswaq/aswaq/internal/i18n"
-	"github.com/aswaq/aswaq/internal/store/storetest"
 	"github.com/aswaq/aswaq/internal/token"
 	"github.com/aswaq/aswaq/internal/web"
 )
@@ -24,12 +22,7 @@ import (
 func startPlanSite(t *testing.T) (base, invitation string, edition int64) {
 	t.Helper()
 	ctx := context.Background()
-	st := storetest.SQLite(t)
-	labels, _ := i18n.Load()
-	st.SetSearchLabels(web.SearchLabels(labels))
-	if _, err := demo.LoadWith(ctx, st, demo.Options{}); err != nil {
-		t.Fatal(err)
-	}
+	st := demoStore(t)
 	editions, err := st.Editions().Editions(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -42,6 +35,7 @@ func startPlanSite(t *testing.T) (base, invitation string, edition int64) {
 	if edition == 0 {
 		t.Fatal("the demo has no plan")
 	}
+	labels, _ := i18n.Load()
 	srv, err := web.New(ctx, web.Config{Store: st, Bundle: labels})
 	if err != nil {
 		t.Fatal(err)
