@@ -9,6 +9,7 @@ import (
 	"github.com/aswaq/aswaq/internal/application"
 	"github.com/aswaq/aswaq/internal/mltext"
 	"github.com/aswaq/aswaq/internal/org"
+	"github.com/aswaq/aswaq/internal/platform/db"
 	"github.com/aswaq/aswaq/internal/selection"
 	"github.com/aswaq/aswaq/internal/taxonomy"
 	"github.com/aswaq/aswaq/internal/textfold"
@@ -120,12 +121,9 @@ func (f *AppFilter) value(dim string) string {
 
 // where builds the filter's condition, leaving out dimension skip ("" keeps them all).
 func (f *AppFilter) where(skip string) (string, []any) {
-	args := []any{f.EditionID}
-	arg := func(v any) string {
-		args = append(args, v)
-		return "$" + itoa(len(args))
-	}
-	conds := []string{"a.edition_id = $1"}
+	var args db.Args
+	arg := args.Add
+	conds := []string{"a.edition_id = " + arg(f.EditionID)}
 	for _, d := range appDimensions {
 		if v := f.value(d.name); v != "" && d.name != skip {
 			conds = append(conds, d.column+" = "+arg(v))

@@ -3,10 +3,10 @@ package store
 import (
 	"context"
 	"encoding/json"
-	"strings"
 
 	"github.com/aswaq/aswaq/internal/application"
 	"github.com/aswaq/aswaq/internal/call"
+	"github.com/aswaq/aswaq/internal/platform/db"
 )
 
 // AppScore is an application's final score with how many of its reviews are done and
@@ -83,13 +83,9 @@ func (s *Store) ScoresOf(ctx context.Context, c *call.Call, ids []int64) (map[in
 	if len(ids) == 0 {
 		return map[int64]AppScore{}, nil
 	}
-	args := []any{c.EditionID}
-	ph := make([]string, len(ids))
-	for i, id := range ids {
-		args = append(args, id)
-		ph[i] = "$" + itoa(len(args))
-	}
-	return s.scores(ctx, c, ` WHERE a.edition_id = $1 AND a.id IN (`+strings.Join(ph, ", ")+`)`, args...)
+	var args db.Args
+	where := ` WHERE a.edition_id = ` + args.Add(c.EditionID) + ` AND a.id IN (` + db.List(&args, ids) + `)`
+	return s.scores(ctx, c, where, args...)
 }
 
 func (s *Store) scores(ctx context.Context, c *call.Call, where string, args ...any) (map[int64]AppScore, error) {
