@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/aswaq/aswaq/internal/apperr"
 	"github.com/aswaq/aswaq/internal/application"
 	"github.com/aswaq/aswaq/internal/civil"
 	"github.com/aswaq/aswaq/internal/fair"
@@ -280,4 +281,44 @@ func draftEdition(t *testing.T, st *store.Store) int64 {
 		t.Fatal(err)
 	}
 	return e.ID
+}
+
+// TestClosedCallRefusesEveryApplicantChange: once the organisers close the call early, a
+// new cooperative cannot register and apply (nothing is stored, not even the account),
+// and a submitted application can no longer be changed or submitted again, only withdrawn.
+// The public call page says the call closed before its announced deadline.
+func TestClosedCallRefusesEveryApplicantChange(t *testing.T) {
+	eachFixture(t, func(t *testing.T, st *store.Store, f *fixture) {
+		ctx := context.Background()
+		app, _ := f.submitApp(t, f.sefrou, org.Organisation{ID: f.coop})
+		orgr := newBrowser(t, f.srv)
+		orgr.cookies[sessionCookie] = f.cookie(t, "organiser03")
+		if code, _, _ := orgr.post("/fr/admin/editions/"+itoa64(f.sefrou)+"/status", url.Values{"step": {"close_call"}, "confirm": {"1"}}); code != http.StatusSeeOther {
+			t.Fatalf("closing the call: %d", code)
+		}
+		pub := newBrowser(t, f.srv)
+		_, page := pub.get("/fr/fairs/" + itoa64(f.sefrou) + "/apply")
+		if !strings.Contains(html.UnescapeString(page), "avant la date limite annoncée") {
+			t.Fatal("the call page does not say the call closed early")
+		}
+		before, _ := st.CountOrganisations(ctx)
+		form := url.Values{"name": {"فاطمة الزهراء"}, "phone": {"0661-234568"}, "password": {"كلمة سر طويلة"}, "confirm": {"كلمة سر طويلة"},
+			"legal_form": {"cooperative"}, "name_ar": {"تعاونية الياسمين"}, "province": {"451"}, "sector": {"handicraft"}}
+		code, _, body := pub.post("/ar/fairs/"+itoa64(f.sefrou)+"/apply/register", form)
+		if code != http.StatusUnprocessableEntity || !strings.Contains(html.UnescapeString(body), "أغلق المنظمون باب الترشيح") {
+			t.Fatalf("registering after the call closed: %d", code)
+		}
+		if after, _ := st.CountOrganisations(ctx); after != before {
+			t.Fatal("a refused registration stored the organisation")
+		}
+		if err := st.SaveAnswers(ctx, app, map[string]string{"members": "20"}); apperr.CodeOf(err) != apperr.Conflict {
+			t.Fatalf("changing an application in review: %v", err)
+		}
+		if err := st.SubmitApplication(ctx, app, nil); apperr.CodeOf(err) != apperr.Conflict {
+			t.Fatalf("submitting again in review: %v", err)
+		}
+		if err := st.WithdrawApplication(ctx, app); err != nil {
+			t.Fatalf("withdrawing in review: %v", err)
+		}
+	})
 }
