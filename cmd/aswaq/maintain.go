@@ -25,7 +25,7 @@ func maintain(ctx context.Context, st *store.Store, log *slog.Logger) {
 		} else if n > 0 {
 			log.Info("expired sessions removed", "count", n)
 		}
-		if n, err := st.PurgeOutbox(ctx, time.Now().Add(-sentMessagesKept)); err != nil && ctx.Err() == nil {
+		if n, err := st.Messages().PurgeOutbox(ctx, time.Now().Add(-sentMessagesKept)); err != nil && ctx.Err() == nil {
 			log.Error("purging the outbox", "err", err)
 		} else if n > 0 {
 			log.Info("old sent messages removed", "count", n)

@@ -6,6 +6,8 @@ import (
 
 	"github.com/aswaq/aswaq/internal/auditlog"
 	"github.com/aswaq/aswaq/internal/editions"
+	"github.com/aswaq/aswaq/internal/messages"
+	"github.com/aswaq/aswaq/internal/outbox"
 	"github.com/aswaq/aswaq/internal/reference"
 )
 
@@ -27,3 +29,12 @@ var checkProvinceInRegion = reference.CheckProvinceInRegion
 
 // Editions is the editions feature: facts, tours, calls and the life cycle.
 func (s *Store) Editions() *editions.Service { return editions.New(s.DB) }
+
+// Messages is the outbox: messages queued, sent and given up.
+func (s *Store) Messages() *messages.Service { return messages.New(s.DB) }
+
+// enqueue queues m in tx (see messages.Enqueue), for the store's features whose change
+// causes a message.
+func (s *Store) enqueue(ctx context.Context, tx *sql.Tx, m *outbox.Message) error {
+	return messages.Enqueue(ctx, tx, s.now(), m)
+}

@@ -201,7 +201,7 @@ func TestInvitationFromOrganiserToSignedIn(t *testing.T) {
 		if code != http.StatusSeeOther {
 			t.Fatalf("invite: %d", code)
 		}
-		msgs, _ := st.OutboxMessages(ctx, outbox.Filter{Kind: "invitation"})
+		msgs, _ := st.Messages().OutboxMessages(ctx, outbox.Filter{Kind: "invitation"})
 		var msg outbox.Message
 		for _, m := range msgs {
 			if m.Recipient == "khadija@region-fm.ma" {
@@ -259,7 +259,7 @@ func TestPasswordResetSaysTheSameForUnknownAccounts(t *testing.T) {
 	if strip(known) != strings.ReplaceAll(strip(unknown), "nobody@test.ma", "X") {
 		t.Fatal("the answer differs for known and unknown accounts")
 	}
-	msgs, _ := f.st.OutboxMessages(ctx, outbox.Filter{Kind: "password_reset"})
+	msgs, _ := f.st.Messages().OutboxMessages(ctx, outbox.Filter{Kind: "password_reset"})
 	if len(msgs) != 1 || msgs[0].Recipient != email {
 		t.Fatalf("reset messages: %+v", msgs)
 	}

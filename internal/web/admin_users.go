@@ -27,7 +27,6 @@ func (s *Server) adminRoutes() []route {
 		{pattern: "POST /{lang}/admin/users/{id}/grants", perm: authz.ManageUsers, resource: s.userAndPostedGrantResource, page: s.addGrant},
 		{pattern: "POST /{lang}/admin/users/{id}/grants/{grant}/delete", perm: authz.ManageUsers, resource: s.grantResource, page: s.removeGrant},
 		{pattern: "GET /{lang}/admin/audit", perm: authz.ViewAudit, page: s.auditPage},
-		{pattern: "GET /{lang}/admin/outbox", perm: authz.ViewOutbox, page: s.outboxPage},
 	}
 }
 

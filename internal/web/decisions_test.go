@@ -22,7 +22,7 @@ import (
 // messagesTo returns the outbox's messages to one address.
 func messagesTo(t *testing.T, st *store.Store, addr string) []outbox.Message {
 	t.Helper()
-	msgs, err := st.OutboxMessages(context.Background(), outbox.Filter{Recipient: addr, Limit: 500})
+	msgs, err := st.Messages().OutboxMessages(context.Background(), outbox.Filter{Recipient: addr, Limit: 500})
 	if err != nil {
 		t.Fatal(err)
 	}

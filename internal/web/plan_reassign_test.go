@@ -18,7 +18,7 @@ import (
 // standMessages returns the stand messages in the outbox, by recipient.
 func standMessages(t *testing.T, st *store.Store) map[string][]outbox.Message {
 	t.Helper()
-	msgs, err := st.OutboxMessages(context.Background(), outbox.Filter{Kind: "stand_assignment", Limit: 500})
+	msgs, err := st.Messages().OutboxMessages(context.Background(), outbox.Filter{Kind: "stand_assignment", Limit: 500})
 	if err != nil {
 		t.Fatal(err)
 	}

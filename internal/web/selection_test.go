@@ -125,7 +125,7 @@ func TestOrganiserRunsPinsPublishesAndRefills(t *testing.T) {
 		if e, _ := st.Editions().Edition(ctx, eid); e.Status != fair.SelectionPublished {
 			t.Fatalf("edition status %s", e.Status)
 		}
-		msgs, _ := st.OutboxMessages(ctx, outbox.Filter{})
+		msgs, _ := st.Messages().OutboxMessages(ctx, outbox.Filter{})
 		found := false
 		for _, m := range msgs {
 			found = found || (m.Kind == "selection_decision" && strings.Contains(m.Subject, "vous êtes sélectionnés") && strings.Contains(m.Body, "88.00"))
