@@ -20,7 +20,7 @@ func maintain(ctx context.Context, st *store.Store, log *slog.Logger) {
 	tick := time.NewTicker(maintenanceEvery)
 	defer tick.Stop()
 	for {
-		if n, err := st.DeleteExpiredSessions(ctx); err != nil && ctx.Err() == nil {
+		if n, err := st.Accounts().DeleteExpiredSessions(ctx); err != nil && ctx.Err() == nil {
 			log.Error("removing expired sessions", "err", err)
 		} else if n > 0 {
 			log.Info("expired sessions removed", "count", n)

@@ -3,7 +3,11 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
+	"strconv"
 
+	"github.com/aswaq/aswaq/internal/accounts"
+	"github.com/aswaq/aswaq/internal/apperr"
 	"github.com/aswaq/aswaq/internal/auditlog"
 	"github.com/aswaq/aswaq/internal/editions"
 	"github.com/aswaq/aswaq/internal/messages"
@@ -38,3 +42,16 @@ func (s *Store) Messages() *messages.Service { return messages.New(s.DB) }
 func (s *Store) enqueue(ctx context.Context, tx *sql.Tx, m *outbox.Message) error {
 	return messages.Enqueue(ctx, tx, s.now(), m)
 }
+
+// Accounts is the accounts feature: people, grants, sessions and one-time links.
+func (s *Store) Accounts() *accounts.Service { return accounts.New(s.DB) }
+
+// notFoundIfNoRows turns a missing row into a NotFound error.
+func notFoundIfNoRows(err error) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return apperr.New(apperr.NotFound, "error.not_found_title")
+	}
+	return err
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

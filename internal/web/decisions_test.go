@@ -47,7 +47,7 @@ func TestApplicantsReadTheirDecision(t *testing.T) {
 			if name == "Coopérative Miel" {
 				u.Lang = i18n.AR
 			}
-			if err := st.CreateUser(ctx, &u, "", []account.Grant{{Role: account.Exhibitor, OrganisationID: a.OrganisationID}}); err != nil {
+			if err := st.Accounts().CreateUser(ctx, &u, "", []account.Grant{{Role: account.Exhibitor, OrganisationID: a.OrganisationID}}); err != nil {
 				t.Fatal(err)
 			}
 			f.users[name] = u.ID

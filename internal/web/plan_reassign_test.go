@@ -63,7 +63,7 @@ func TestReassignmentKeepsStandsAndTellsOnlyTheChanged(t *testing.T) {
 		for name, id := range apps {
 			a, _ := st.Application(ctx, id)
 			uid := f.user(t, "rep-"+itoa64(id), account.Grant{Role: account.Exhibitor, OrganisationID: a.OrganisationID})
-			u, _ := st.User(ctx, uid)
+			u, _ := st.Accounts().User(ctx, uid)
 			email[name] = u.Email
 		}
 		b := newBrowser(t, f.srv)

@@ -89,7 +89,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	}
 	kit, err := webkit.New(webkit.Config{
 		Bundle: cfg.Bundle, Logger: cfg.Logger, Version: cfg.Version, Now: cfg.Now,
-		Generation: cfg.Store.Generation, Sessions: cfg.Store.Sessions(), Principal: cfg.Store.Principal,
+		Generation: cfg.Store.Generation, Sessions: cfg.Store.Accounts().Sessions(), Principal: cfg.Store.Accounts().Principal,
 		Regions: regions, Provinces: provinces, Nav: workAreas,
 		PageCacheTTL: cfg.PageCacheTTL, BaseURL: cfg.BaseURL, TrustProxy: cfg.TrustProxy,
 	})
