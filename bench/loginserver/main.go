@@ -48,7 +48,7 @@ func main() {
 	}
 	for i := range *users {
 		u := account.User{Name: fmt.Sprintf("Bench %d", i), Email: fmt.Sprintf("bench-%d@aswaq.test", i), Lang: i18n.FR}
-		if err := st.CreateUser(ctx, &u, hash, []account.Grant{{Role: account.Organiser, RegionCode: "03"}}); err != nil {
+		if err := st.Accounts().CreateUser(ctx, &u, hash, []account.Grant{{Role: account.Organiser, RegionCode: "03"}}); err != nil {
 			log.Fatal(err)
 		}
 	}

@@ -14,7 +14,6 @@ import (
 	"database/sql"
 	"flag"
 	"fmt"
-	"github.com/aswaq/aswaq/bench/internal/benchdb"
 	"log"
 	mrand "math/rand/v2"
 	"net/http"
@@ -25,6 +24,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/aswaq/aswaq/bench/internal/benchdb"
 
 	"github.com/aswaq/aswaq/internal/account"
 	"github.com/aswaq/aswaq/internal/call"
@@ -163,13 +164,13 @@ func setUp(ctx context.Context, st *store.Store, db *sql.DB, n int, postgres boo
 		return 0, err
 	}
 	u := account.User{Name: "Organisatrice", Email: "organiser@bench.ma", Lang: i18n.FR}
-	if err := st.CreateUser(ctx, &u, hash, []account.Grant{{Role: account.Organiser, RegionCode: "03"}}); err != nil {
+	if err := st.Accounts().CreateUser(ctx, &u, hash, []account.Grant{{Role: account.Organiser, RegionCode: "03"}}); err != nil {
 		return 0, err
 	}
 	var reviewers []int64
 	for i := range 3 {
 		r := account.User{Name: fmt.Sprintf("Évaluateur %d", i), Email: fmt.Sprintf("rev%d@bench.ma", i), Lang: i18n.FR}
-		if err := st.CreateUser(ctx, &r, "", []account.Grant{{Role: account.Reviewer, EditionID: e.ID}}); err != nil {
+		if err := st.Accounts().CreateUser(ctx, &r, "", []account.Grant{{Role: account.Reviewer, EditionID: e.ID}}); err != nil {
 			return 0, err
 		}
 		reviewers = append(reviewers, r.ID)

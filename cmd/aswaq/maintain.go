@@ -20,12 +20,12 @@ func maintain(ctx context.Context, st *store.Store, log *slog.Logger) {
 	tick := time.NewTicker(maintenanceEvery)
 	defer tick.Stop()
 	for {
-		if n, err := st.DeleteExpiredSessions(ctx); err != nil && ctx.Err() == nil {
+		if n, err := st.Accounts().DeleteExpiredSessions(ctx); err != nil && ctx.Err() == nil {
 			log.Error("removing expired sessions", "err", err)
 		} else if n > 0 {
 			log.Info("expired sessions removed", "count", n)
 		}
-		if n, err := st.PurgeOutbox(ctx, time.Now().Add(-sentMessagesKept)); err != nil && ctx.Err() == nil {
+		if n, err := st.Messages().PurgeOutbox(ctx, time.Now().Add(-sentMessagesKept)); err != nil && ctx.Err() == nil {
 			log.Error("purging the outbox", "err", err)
 		} else if n > 0 {
 			log.Info("old sent messages removed", "count", n)

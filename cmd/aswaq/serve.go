@@ -47,7 +47,7 @@ func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.
 
 	// The outbox worker sends queued messages; without a mail server it stays idle and
 	// messages wait in the outbox, shown on the admin page.
-	mailer := outbox.NewWorker(st, sender, log)
+	mailer := outbox.NewWorker(st.Messages(), sender, log)
 	background, stopBackground := context.WithCancel(ctx)
 	var wg sync.WaitGroup
 	wg.Add(2)

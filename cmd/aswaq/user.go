@@ -57,7 +57,7 @@ func runUser(ctx context.Context, args []string, getenv env, stdout, stderr io.W
 	u := account.User{Name: *name, Email: *email, Phone: *phone, Lang: l}
 	g := account.Grant{Role: r, RegionCode: *region, EditionID: *edition, OrganisationID: *organisation}
 	tok, hash := token.New()
-	if err := st.Invite(ctx, &u, g, hash, time.Now().Add(cliInvitationLifetime), nil); err != nil {
+	if err := st.Accounts().Invite(ctx, &u, g, hash, time.Now().Add(cliInvitationLifetime), nil); err != nil {
 		return fmt.Errorf("user add: %s", describe(err, i18n.EN))
 	}
 	fmt.Fprintf(stdout, "User %d (%s) created as %s.\nThis one-time link lets them choose a password (valid 14 days):\n%s/%s/invitation/%s\n",

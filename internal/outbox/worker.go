@@ -11,7 +11,7 @@ import (
 	"github.com/aswaq/aswaq/internal/apperr"
 )
 
-// Queue is the storage the worker needs; *store.Store implements it. Every method takes the
+// Queue is the storage the worker needs; *messages.Service implements it. Every method takes the
 // time from the worker, so tests control the clock.
 type Queue interface {
 	// ClaimOutboxMessage leases the due message of channel that has waited longest: it

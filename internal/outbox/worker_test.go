@@ -10,10 +10,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/aswaq/aswaq/internal/messages"
 	"github.com/aswaq/aswaq/internal/outbox"
 	"github.com/aswaq/aswaq/internal/outbox/smtptest"
-	"github.com/aswaq/aswaq/internal/store"
-	"github.com/aswaq/aswaq/internal/store/storetest"
+	"github.com/aswaq/aswaq/internal/platform/db/dbtest"
 )
 
 // clock is a test clock that moves only when told.
@@ -29,9 +29,9 @@ func (c *clock) Advance(d time.Duration) {
 	c.t = c.t.Add(d)
 }
 
-// rig is a worker over a real SQLite store and a real SMTP server on loopback.
+// rig is a worker over a real SQLite outbox and a real SMTP server on loopback.
 type rig struct {
-	store  *store.Store
+	store  *messages.Service
 	srv    *smtptest.Server
 	worker *outbox.Worker
 	clock  *clock
@@ -40,7 +40,7 @@ type rig struct {
 
 func newRig(t *testing.T) *rig {
 	t.Helper()
-	st := storetest.SQLite(t)
+	st := messages.New(dbtest.SQLite(t))
 	srv := smtptest.Start(t, smtptest.Options{})
 	sender, err := outbox.NewSMTPSender(plainConfig(srv))
 	if err != nil {
@@ -238,7 +238,7 @@ func TestWorkerRunWakesOnNotifyAndStopsCleanly(t *testing.T) {
 
 func TestWorkerWithoutSenderLeavesMessagesPending(t *testing.T) {
 	t.Parallel()
-	st := storetest.SQLite(t)
+	st := messages.New(dbtest.SQLite(t))
 	w := outbox.NewWorker(st, nil, nil)
 	m := outbox.Message{Channel: outbox.Email, Recipient: "amal@coop.ma", Lang: "ar", Kind: "test", Subject: "s", Body: "b"}
 	if err := st.Enqueue(context.Background(), &m); err != nil {
@@ -262,7 +262,7 @@ func TestWorkerWithoutSenderLeavesMessagesPending(t *testing.T) {
 // (or times out) and its outcome is recorded although the context has ended.
 func TestWorkerRecordsTheOutcomeOfTheSendInFlightAtShutdown(t *testing.T) {
 	t.Parallel()
-	st := storetest.SQLite(t)
+	st := messages.New(dbtest.SQLite(t))
 	ctx, cancel := context.WithCancel(context.Background())
 	sender := outbox.SenderFunc(func(sendCtx context.Context, m outbox.Message) error {
 		cancel() // the server is asked to stop mid-send

@@ -149,7 +149,7 @@ func TestApplyingFromDraftToSubmissionAndWithdrawal(t *testing.T) {
 		if a.Status != application.Submitted || !strings.HasPrefix(a.Reference, "2027-") || a.Answers["members"] != "12" || len(a.Documents) != 2 {
 			t.Fatalf("submitted: %+v", a)
 		}
-		msgs, _ := s.OutboxMessages(ctx, outbox.Filter{})
+		msgs, _ := s.Messages().OutboxMessages(ctx, outbox.Filter{})
 		if len(msgs) != 1 || !strings.Contains(msgs[0].Body, a.Reference) {
 			t.Fatalf("receipt: %+v", msgs)
 		}

@@ -134,7 +134,7 @@ func decisionMail(appID int64, d application.Decision, _ selection.Reason) []out
 // recipients counts the queued messages by recipient.
 func recipients(t *testing.T, s *store.Store) map[string]int {
 	t.Helper()
-	msgs, err := s.OutboxMessages(context.Background(), outbox.Filter{Limit: 500})
+	msgs, err := s.Messages().OutboxMessages(context.Background(), outbox.Filter{Limit: 500})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -313,7 +313,7 @@ func TestSubmitTwiceAtOnceGivesOneReference(t *testing.T) {
 		if a.Status != application.Submitted || a.Reference != application.Reference(2027, fairID, 1) {
 			t.Fatalf("submitted: %s %q", a.Status, a.Reference)
 		}
-		msgs, _ := s.OutboxMessages(ctx, outbox.Filter{})
+		msgs, _ := s.Messages().OutboxMessages(ctx, outbox.Filter{})
 		for _, m := range msgs {
 			if !strings.HasSuffix(m.Body, a.Reference) {
 				t.Errorf("a receipt quotes %q, the application's reference is %s", m.Body, a.Reference)

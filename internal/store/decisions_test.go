@@ -88,7 +88,7 @@ func TestEligibilityToldToTheApplicant(t *testing.T) {
 				Subject: "Éligibilité", Body: string(a.Eligibility) + ": " + a.EligibilityReason}}
 		}
 		sent := func() []outbox.Message {
-			m, _ := s.OutboxMessages(ctx, outbox.Filter{Kind: "eligibility", Limit: 100})
+			m, _ := s.Messages().OutboxMessages(ctx, outbox.Filter{Kind: "eligibility", Limit: 100})
 			return m
 		}
 		steps := []struct {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"testing"
 
 	"github.com/aswaq/aswaq/internal/audit"
@@ -438,3 +439,5 @@ func TestExportImportRoundTrip(t *testing.T) {
 		}
 	})
 }
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }

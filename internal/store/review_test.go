@@ -49,7 +49,7 @@ func reviewers(t *testing.T, s *store.Store, editionID int64, n int) []int64 {
 	var ids []int64
 	for i := range n {
 		u := account.User{Name: fmt.Sprintf("Évaluatrice %d", i+1), Email: fmt.Sprintf("rev%d-%d@test.ma", i, time.Now().UnixNano()), Lang: "fr"}
-		if err := s.CreateUser(context.Background(), &u, "", []account.Grant{{Role: account.Reviewer, EditionID: editionID}}); err != nil {
+		if err := s.Accounts().CreateUser(context.Background(), &u, "", []account.Grant{{Role: account.Reviewer, EditionID: editionID}}); err != nil {
 			t.Fatal(err)
 		}
 		ids = append(ids, u.ID)

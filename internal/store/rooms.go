@@ -3,9 +3,15 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
+	"strconv"
 
+	"github.com/aswaq/aswaq/internal/accounts"
+	"github.com/aswaq/aswaq/internal/apperr"
 	"github.com/aswaq/aswaq/internal/auditlog"
 	"github.com/aswaq/aswaq/internal/editions"
+	"github.com/aswaq/aswaq/internal/messages"
+	"github.com/aswaq/aswaq/internal/outbox"
 	"github.com/aswaq/aswaq/internal/reference"
 )
 
@@ -27,3 +33,25 @@ var checkProvinceInRegion = reference.CheckProvinceInRegion
 
 // Editions is the editions feature: facts, tours, calls and the life cycle.
 func (s *Store) Editions() *editions.Service { return editions.New(s.DB) }
+
+// Messages is the outbox: messages queued, sent and given up.
+func (s *Store) Messages() *messages.Service { return messages.New(s.DB) }
+
+// enqueue queues m in tx (see messages.Enqueue), for the store's features whose change
+// causes a message.
+func (s *Store) enqueue(ctx context.Context, tx *sql.Tx, m *outbox.Message) error {
+	return messages.Enqueue(ctx, tx, s.now(), m)
+}
+
+// Accounts is the accounts feature: people, grants, sessions and one-time links.
+func (s *Store) Accounts() *accounts.Service { return accounts.New(s.DB) }
+
+// notFoundIfNoRows turns a missing row into a NotFound error.
+func notFoundIfNoRows(err error) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return apperr.New(apperr.NotFound, "error.not_found_title")
+	}
+	return err
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

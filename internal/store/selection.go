@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/aswaq/aswaq/internal/account"
+	"github.com/aswaq/aswaq/internal/accounts"
 	"github.com/aswaq/aswaq/internal/apperr"
 	"github.com/aswaq/aswaq/internal/application"
 	"github.com/aswaq/aswaq/internal/audit"
@@ -340,15 +341,7 @@ func parseID(s string) (int64, error) { return strconv.ParseInt(s, 10, 64) }
 // Representatives returns the active users who represent an organisation: the people a
 // decision about it is sent to.
 func (s *Store) Representatives(ctx context.Context, orgID int64) ([]account.User, error) {
-	var out []account.User
-	err := eachRow(ctx, s.db, `SELECT `+userColumns+` FROM users WHERE active AND id IN
-		(SELECT user_id FROM grants WHERE role = 'exhibitor' AND organisation_id = $1) ORDER BY id`, []any{orgID},
-		func(sc scanner) error {
-			u, err := scanUser(sc)
-			out = append(out, u)
-			return err
-		})
-	return out, err
+	return accounts.Representatives(ctx, s.db, orgID)
 }
 
 // Participations returns the editions an organisation was selected for, the latest first:

@@ -38,7 +38,7 @@ func TestAssignmentTellsOnlyTheChanged(t *testing.T) {
 		}
 		run := func(want []StandChange, stands ...string) {
 			t.Helper()
-			before, _ := s.OutboxMessages(ctx, outbox.Filter{Kind: "stand_assignment", Limit: 500})
+			before, _ := s.Messages().OutboxMessages(ctx, outbox.Filter{Kind: "stand_assignment", Limit: 500})
 			got, err := s.SaveAssignmentAndTell(ctx, eid, result(stands...), placement.Options{}, false, tell)
 			if err != nil {
 				t.Fatal(err)
@@ -46,7 +46,7 @@ func TestAssignmentTellsOnlyTheChanged(t *testing.T) {
 			if !slices.Equal(got, want) {
 				t.Fatalf("changes %+v, want %+v", got, want)
 			}
-			after, _ := s.OutboxMessages(ctx, outbox.Filter{Kind: "stand_assignment", Limit: 500})
+			after, _ := s.Messages().OutboxMessages(ctx, outbox.Filter{Kind: "stand_assignment", Limit: 500})
 			if len(after)-len(before) != len(want) {
 				t.Fatalf("%d messages for %d changes", len(after)-len(before), len(want))
 			}

@@ -20,7 +20,7 @@ func TestUploadsBelongToTheirUserAndExpire(t *testing.T) {
 		var users []int64
 		for i := range 2 {
 			u := account.User{Name: "u", Email: fmt.Sprintf("u%d-%d@test.ma", i, time.Now().UnixNano()), Lang: i18n.AR}
-			if err := st.CreateUser(ctx, &u, "", []account.Grant{{Role: account.Organiser, RegionCode: "03"}}); err != nil {
+			if err := st.Accounts().CreateUser(ctx, &u, "", []account.Grant{{Role: account.Organiser, RegionCode: "03"}}); err != nil {
 				t.Fatal(err)
 			}
 			users = append(users, u.ID)

@@ -94,7 +94,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request, p *page) (string,
 		f.Error, p.Status = p.L.T("account.error.too_many_attempts"), http.StatusTooManyRequests
 		return "login", nil
 	}
-	u, stored, err := s.store.UserForLogin(r.Context(), identifier)
+	u, stored, err := s.store.Accounts().UserForLogin(r.Context(), identifier)
 	if err != nil && apperr.CodeOf(err) != apperr.NotFound {
 		return "", err
 	}
@@ -106,7 +106,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request, p *page) (string,
 	}
 	if rehash {
 		if h, err := s.hash(r.Context(), pw); err == nil {
-			s.store.SetPassword(r.Context(), u.ID, h)
+			s.store.Accounts().SetPassword(r.Context(), u.ID, h)
 		}
 	}
 	if err := s.signIn(r, u); err != nil {
@@ -137,7 +137,7 @@ func (s *Server) accountPage(w http.ResponseWriter, r *http.Request, p *page) (s
 }
 
 func (s *Server) renderAccount(r *http.Request, p *page, lang, pw *form) (string, error) {
-	u, err := s.store.User(r.Context(), p.User.UserID)
+	u, err := s.store.Accounts().User(r.Context(), p.User.UserID)
 	if err != nil {
 		return "", err
 	}
@@ -161,7 +161,7 @@ func (s *Server) changeLanguage(w http.ResponseWriter, r *http.Request, p *page)
 		p.Status = http.StatusUnprocessableEntity
 		return s.renderAccount(r, p, f, newForm())
 	}
-	if err := s.store.SetUserLang(r.Context(), p.User.UserID, l); err != nil {
+	if err := s.store.Accounts().SetUserLang(r.Context(), p.User.UserID, l); err != nil {
 		return "", err
 	}
 	s.flash(r, "account.flash.language_saved")
@@ -173,7 +173,7 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request, p *page)
 	f := formFrom(r)
 	current, next, confirm := f.Get("current"), f.Get("password"), f.Get("confirm")
 	f.Values = map[string]string{} // passwords are never sent back
-	_, stored, err := s.store.UserForLoginByID(r.Context(), p.User.UserID)
+	_, stored, err := s.store.Accounts().UserForLoginByID(r.Context(), p.User.UserID)
 	if err != nil {
 		return "", err
 	}
@@ -194,7 +194,7 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request, p *page)
 	if err != nil {
 		return "", err
 	}
-	if err := s.store.SetPassword(r.Context(), p.User.UserID, h); err != nil {
+	if err := s.store.Accounts().SetPassword(r.Context(), p.User.UserID, h); err != nil {
 		return "", err
 	}
 	if err := s.sessions.RenewToken(r.Context()); err != nil {

@@ -77,10 +77,10 @@ func (f *fixture) setPassword(t *testing.T, role, pw string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := f.st.SetPassword(context.Background(), f.users[role], h); err != nil {
+	if err := f.st.Accounts().SetPassword(context.Background(), f.users[role], h); err != nil {
 		t.Fatal(err)
 	}
-	u, _ := f.st.User(context.Background(), f.users[role])
+	u, _ := f.st.Accounts().User(context.Background(), f.users[role])
 	return u.Email
 }
 
@@ -139,7 +139,7 @@ func TestLoginByPhoneAndRateLimit(t *testing.T) {
 	ctx := context.Background()
 	h, _ := password.Hash("phone holder's secret", password.Default)
 	u := account.User{Name: "فاطمة", Phone: "0612-345678", Lang: "ar"}
-	if err := f.st.CreateUser(ctx, &u, h, []account.Grant{{Role: account.Exhibitor, OrganisationID: f.coop}}); err != nil {
+	if err := f.st.Accounts().CreateUser(ctx, &u, h, []account.Grant{{Role: account.Exhibitor, OrganisationID: f.coop}}); err != nil {
 		t.Fatal(err)
 	}
 	b := newBrowser(t, f.srv)
@@ -198,7 +198,7 @@ func TestInvitationFromOrganiserToSignedIn(t *testing.T) {
 		if code != http.StatusSeeOther {
 			t.Fatalf("invite: %d", code)
 		}
-		msgs, _ := st.OutboxMessages(ctx, outbox.Filter{Kind: "invitation"})
+		msgs, _ := st.Messages().OutboxMessages(ctx, outbox.Filter{Kind: "invitation"})
 		var msg outbox.Message
 		for _, m := range msgs {
 			if m.Recipient == "khadija@region-fm.ma" {
@@ -256,7 +256,7 @@ func TestPasswordResetSaysTheSameForUnknownAccounts(t *testing.T) {
 	if strip(known) != strings.ReplaceAll(strip(unknown), "nobody@test.ma", "X") {
 		t.Fatal("the answer differs for known and unknown accounts")
 	}
-	msgs, _ := f.st.OutboxMessages(ctx, outbox.Filter{Kind: "password_reset"})
+	msgs, _ := f.st.Messages().OutboxMessages(ctx, outbox.Filter{Kind: "password_reset"})
 	if len(msgs) != 1 || msgs[0].Recipient != email {
 		t.Fatalf("reset messages: %+v", msgs)
 	}
@@ -294,7 +294,7 @@ func TestAccountLanguageAndPassword(t *testing.T) {
 	if code, _, _ := b.post("/ar/account/password", url.Values{"current": {"gate agent secret"}, "password": {"a new gate secret"}, "confirm": {"a new gate secret"}}); code != http.StatusSeeOther {
 		t.Fatalf("password change: %d", code)
 	}
-	u, _ := f.st.User(context.Background(), f.users["agent03"])
+	u, _ := f.st.Accounts().User(context.Background(), f.users["agent03"])
 	if u.Lang != "ar" {
 		t.Fatalf("lang %q", u.Lang)
 	}
@@ -307,9 +307,9 @@ func TestOrganiserSeesOnlyTheirRegion(t *testing.T) {
 		ctx := context.Background()
 		fes := f.user(t, "fes-colleague", account.Grant{Role: account.Organiser, RegionCode: "03"})
 		beni := f.user(t, "beni-colleague", account.Grant{Role: account.Partner, RegionCode: "05"})
-		st.SetUserActive(ctx, fes, false) // an audited change in region 03
-		st.SetUserActive(ctx, fes, true)
-		gs, _ := st.Grants(ctx, fes)
+		st.Accounts().SetUserActive(ctx, fes, false) // an audited change in region 03
+		st.Accounts().SetUserActive(ctx, fes, true)
+		gs, _ := st.Accounts().Grants(ctx, fes)
 
 		b := newBrowser(t, f.srv)
 		b.cookies[sessionCookie] = f.cookie(t, "organiser05")
@@ -334,10 +334,10 @@ func TestOrganiserSeesOnlyTheirRegion(t *testing.T) {
 				t.Errorf("%s %s: %d, want 404", c.method, c.path, code)
 			}
 		}
-		if u, _ := st.User(ctx, fes); !u.Active {
+		if u, _ := st.Accounts().User(ctx, fes); !u.Active {
 			t.Fatal("the Fès user was changed from Béni Mellal")
 		}
-		if gs2, _ := st.Grants(ctx, fes); len(gs2) != 1 {
+		if gs2, _ := st.Accounts().Grants(ctx, fes); len(gs2) != 1 {
 			t.Fatal("a grant was added or removed across regions")
 		}
 		_, auditPage := b.get("/fr/admin/audit?type=user&record=" + id)

@@ -9,10 +9,10 @@ import (
 	"strings"
 
 	"github.com/aswaq/aswaq/internal/account"
+	"github.com/aswaq/aswaq/internal/accounts"
 	"github.com/aswaq/aswaq/internal/apperr"
 	"github.com/aswaq/aswaq/internal/authz"
 	"github.com/aswaq/aswaq/internal/i18n"
-	"github.com/aswaq/aswaq/internal/store"
 	"github.com/aswaq/aswaq/internal/token"
 )
 
@@ -27,7 +27,6 @@ func (s *Server) adminRoutes() []route {
 		{pattern: "POST /{lang}/admin/users/{id}/grants", perm: authz.ManageUsers, resource: s.userAndPostedGrantResource, page: s.addGrant},
 		{pattern: "POST /{lang}/admin/users/{id}/grants/{grant}/delete", perm: authz.ManageUsers, resource: s.grantResource, page: s.removeGrant},
 		{pattern: "GET /{lang}/admin/audit", perm: authz.ViewAudit, page: s.auditPage},
-		{pattern: "GET /{lang}/admin/outbox", perm: authz.ViewOutbox, page: s.outboxPage},
 	}
 }
 
@@ -54,10 +53,10 @@ func (s *Server) userResource(whole bool) resourceFunc {
 		if err != nil {
 			return authz.Resource{}, err
 		}
-		if _, err := s.store.User(r.Context(), id); err != nil {
+		if _, err := s.store.Accounts().User(r.Context(), id); err != nil {
 			return authz.Resource{}, err
 		}
-		gs, err := s.store.Grants(r.Context(), id)
+		gs, err := s.store.Accounts().Grants(r.Context(), id)
 		if err != nil {
 			return authz.Resource{}, err
 		}
@@ -80,7 +79,7 @@ func (s *Server) grantScopeResource(ctx context.Context, g account.Grant) authz.
 	if g.Role == account.Admin || g.Validate() != nil {
 		return authz.Resource{Whole: true} // no region: admins only; invalid grants are refused by the handler
 	}
-	region, err := s.store.GrantRegion(ctx, g)
+	region, err := s.store.Accounts().GrantRegion(ctx, g)
 	if err != nil || region == "" {
 		return authz.Resource{Whole: true}
 	}
@@ -115,7 +114,7 @@ func (s *Server) grantResource(r *http.Request) (authz.Resource, error) {
 	if err != nil {
 		return authz.Resource{}, err
 	}
-	gs, err := s.store.Grants(r.Context(), id)
+	gs, err := s.store.Accounts().Grants(r.Context(), id)
 	if err != nil {
 		return authz.Resource{}, err
 	}
@@ -146,13 +145,13 @@ func (s *Server) usersPage(w http.ResponseWriter, r *http.Request, p *page) (str
 	all, regions := authz.Scope(p.User, authz.ManageUsers)
 	q := strings.TrimSpace(r.URL.Query().Get("q"))
 	pg := newPager(r, 50)
-	users, total, err := s.store.Users(r.Context(), store.UserFilter{AllRegions: all, Regions: regions, Query: q, Limit: pg.Size, Offset: pg.Offset()})
+	users, total, err := s.store.Accounts().Users(r.Context(), accounts.UserFilter{AllRegions: all, Regions: regions, Query: q, Limit: pg.Size, Offset: pg.Offset()})
 	if err != nil {
 		return "", err
 	}
 	d := usersData{Query: q, Pager: pg.WithTotal(total, r.URL)}
 	for _, u := range users {
-		gs, err := s.store.Grants(r.Context(), u.ID)
+		gs, err := s.store.Accounts().Grants(r.Context(), u.ID)
 		if err != nil {
 			return "", err
 		}
@@ -258,7 +257,7 @@ func (s *Server) invite(w http.ResponseWriter, r *http.Request, p *page) (string
 	msg := s.message(u, "invitation", "mail.invitation",
 		"name", u.Name, "inviter", p.User.Name, "role", s.i18n.For(u.Lang).T("role."+string(g.Role)),
 		"link", s.link(string(u.Lang), "/invitation/"+tok), "days", int(invitationLifetime.Hours()/24))
-	if err := s.store.Invite(r.Context(), &u, g, hash, s.now().Add(invitationLifetime), msg); err != nil {
+	if err := s.store.Accounts().Invite(r.Context(), &u, g, hash, s.now().Add(invitationLifetime), msg); err != nil {
 		if f.Fail(p.L, err) {
 			p.Status = http.StatusUnprocessableEntity
 			return s.renderInvite(r, p, f)
@@ -286,11 +285,11 @@ func (s *Server) userPage(w http.ResponseWriter, r *http.Request, p *page) (stri
 
 func (s *Server) renderUser(r *http.Request, p *page, f *form) (string, error) {
 	id, _ := pathID(r, "id")
-	u, err := s.store.User(r.Context(), id)
+	u, err := s.store.Accounts().User(r.Context(), id)
 	if err != nil {
 		return "", err
 	}
-	gs, err := s.store.Grants(r.Context(), id)
+	gs, err := s.store.Accounts().Grants(r.Context(), id)
 	if err != nil {
 		return "", err
 	}
@@ -324,7 +323,7 @@ func (s *Server) setActive(w http.ResponseWriter, r *http.Request, p *page) (str
 		f.Error, p.Status = p.L.T("users.error.disable_self"), http.StatusUnprocessableEntity
 		return s.renderUser(r, p, f)
 	}
-	if err := s.store.SetUserActive(r.Context(), id, active); err != nil {
+	if err := s.store.Accounts().SetUserActive(r.Context(), id, active); err != nil {
 		return "", err
 	}
 	if active {
@@ -337,7 +336,7 @@ func (s *Server) addGrant(w http.ResponseWriter, r *http.Request, p *page) (stri
 	id, _ := pathID(r, "id")
 	g := postedGrant(r)
 	g.UserID = id
-	if err := s.store.AddGrant(r.Context(), &g); err != nil {
+	if err := s.store.Accounts().AddGrant(r.Context(), &g); err != nil {
 		f := formFrom(r)
 		if f.Fail(p.L, err) {
 			p.Status = http.StatusUnprocessableEntity
@@ -351,7 +350,7 @@ func (s *Server) addGrant(w http.ResponseWriter, r *http.Request, p *page) (stri
 func (s *Server) removeGrant(w http.ResponseWriter, r *http.Request, p *page) (string, error) {
 	id, _ := pathID(r, "id")
 	grantID, _ := pathID(r, "grant")
-	if err := s.store.RemoveGrant(r.Context(), id, grantID); err != nil {
+	if err := s.store.Accounts().RemoveGrant(r.Context(), id, grantID); err != nil {
 		return "", err
 	}
 	return s.backToUser(w, r, p, "users.flash.grant_removed")
@@ -360,14 +359,14 @@ func (s *Server) removeGrant(w http.ResponseWriter, r *http.Request, p *page) (s
 // reinvite sends a new invitation link to a user who has not chosen a password yet.
 func (s *Server) reinvite(w http.ResponseWriter, r *http.Request, p *page) (string, error) {
 	id, _ := pathID(r, "id")
-	u, err := s.store.User(r.Context(), id)
+	u, err := s.store.Accounts().User(r.Context(), id)
 	if err != nil {
 		return "", err
 	}
 	if u.HasPassword || !u.Active {
 		return s.backToUser(w, r, p, "users.flash.no_invitation_needed")
 	}
-	gs, err := s.store.Grants(r.Context(), id)
+	gs, err := s.store.Accounts().Grants(r.Context(), id)
 	if err != nil {
 		return "", err
 	}
@@ -379,7 +378,7 @@ func (s *Server) reinvite(w http.ResponseWriter, r *http.Request, p *page) (stri
 	msg := s.message(u, "invitation", "mail.invitation",
 		"name", u.Name, "inviter", p.User.Name, "role", role, "link", s.link(string(u.Lang), "/invitation/"+tok),
 		"days", int(invitationLifetime.Hours()/24))
-	if err := s.store.CreateToken(r.Context(), u.ID, store.PurposeInvitation, hash, s.now().Add(invitationLifetime), msg); err != nil {
+	if err := s.store.Accounts().CreateToken(r.Context(), u.ID, accounts.PurposeInvitation, hash, s.now().Add(invitationLifetime), msg); err != nil {
 		return "", err
 	}
 	s.outboxNotify()

@@ -250,7 +250,7 @@ func (s *Server) removeDocument(w http.ResponseWriter, r *http.Request, p *page)
 func (s *Server) submitApplication(w http.ResponseWriter, r *http.Request, p *page) (string, error) {
 	id, _ := pathID(r, "id")
 	f := formFrom(r)
-	u, err := s.store.User(r.Context(), p.User.UserID)
+	u, err := s.store.Accounts().User(r.Context(), p.User.UserID)
 	if err != nil {
 		return "", err
 	}

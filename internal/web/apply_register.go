@@ -81,7 +81,7 @@ func (s *Server) registerApplicant(w http.ResponseWriter, r *http.Request, p *pa
 		if err := s.store.CreateOrganisation(ctx, &o); err != nil {
 			return err
 		}
-		if err := s.store.CreateUser(ctx, &u, hash, []account.Grant{{Role: account.Exhibitor, OrganisationID: o.ID}}); err != nil {
+		if err := s.store.Accounts().CreateUser(ctx, &u, hash, []account.Grant{{Role: account.Exhibitor, OrganisationID: o.ID}}); err != nil {
 			return err
 		}
 		app, err = s.store.StartApplication(ctx, editionID, o.ID)

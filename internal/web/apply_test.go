@@ -143,7 +143,7 @@ func TestOrganiserOpensACallTheRepresentativeApplies(t *testing.T) {
 			t.Fatalf("stored application: %+v", a)
 		}
 		containsAll(t, "application page", html.UnescapeString(page), a.Reference, "مودع", "إيداع التعديلات")
-		msgs, _ := st.OutboxMessages(ctx, outbox.Filter{})
+		msgs, _ := st.Messages().OutboxMessages(ctx, outbox.Filter{})
 		found := false
 		for _, m := range msgs {
 			found = found || (m.Kind == "application_receipt" && strings.Contains(m.Body, a.Reference))

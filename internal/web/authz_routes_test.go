@@ -322,7 +322,7 @@ func (f *fixture) orgForm(t *testing.T) url.Values {
 func (f *fixture) user(t *testing.T, name string, g account.Grant) int64 {
 	t.Helper()
 	u := account.User{Name: name, Email: fmt.Sprintf("%s-%d@test.ma", name, time.Now().UnixNano()), Lang: i18n.FR}
-	if err := f.st.CreateUser(context.Background(), &u, "", []account.Grant{g}); err != nil {
+	if err := f.st.Accounts().CreateUser(context.Background(), &u, "", []account.Grant{g}); err != nil {
 		t.Fatal(err)
 	}
 	return u.ID
@@ -388,7 +388,7 @@ func TestEveryRouteAndRole(t *testing.T) {
 		for _, role := range testRoles {
 			// Fresh records of region 03 for each request, since requests change things.
 			target := f.user(t, "target", account.Grant{Role: account.Partner, RegionCode: "03"})
-			grants, _ := f.st.Grants(ctx, target)
+			grants, _ := f.st.Accounts().Grants(ctx, target)
 			rc := requestContext{user: target, grant: grants[0].ID, edition: f.sefrou, org: f.coop, spareOrg: f.spareOrg(t)}
 			rc.orgForm = f.orgForm(t)
 			if strings.Contains(rt.Pattern, "applications/{id}") || strings.Contains(rt.Pattern, "review/{id}") ||

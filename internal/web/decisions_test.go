@@ -21,7 +21,7 @@ import (
 // messagesTo returns the outbox's messages to one address.
 func messagesTo(t *testing.T, st *store.Store, addr string) []outbox.Message {
 	t.Helper()
-	msgs, err := st.OutboxMessages(context.Background(), outbox.Filter{Recipient: addr, Limit: 500})
+	msgs, err := st.Messages().OutboxMessages(context.Background(), outbox.Filter{Recipient: addr, Limit: 500})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +45,7 @@ func TestApplicantsReadTheirDecision(t *testing.T) {
 			if name == "Coopérative Miel" {
 				u.Lang = i18n.AR
 			}
-			if err := st.CreateUser(ctx, &u, "", []account.Grant{{Role: account.Exhibitor, OrganisationID: a.OrganisationID}}); err != nil {
+			if err := st.Accounts().CreateUser(ctx, &u, "", []account.Grant{{Role: account.Exhibitor, OrganisationID: a.OrganisationID}}); err != nil {
 				t.Fatal(err)
 			}
 			f.users[name] = u.ID

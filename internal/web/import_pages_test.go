@@ -297,7 +297,7 @@ func TestImportStaysInTheOrganisersRegion(t *testing.T) {
 
 		// An organiser of two regions chooses; an admin may import every region at once.
 		u := account.User{Name: "organiser0305", Email: "two-regions@test.ma", Lang: i18n.FR}
-		if err := st.CreateUser(ctx, &u, "", []account.Grant{{Role: account.Organiser, RegionCode: "03"}, {Role: account.Organiser, RegionCode: "05"}}); err != nil {
+		if err := st.Accounts().CreateUser(ctx, &u, "", []account.Grant{{Role: account.Organiser, RegionCode: "03"}, {Role: account.Organiser, RegionCode: "05"}}); err != nil {
 			t.Fatal(err)
 		}
 		f.users["organiser0305"] = u.ID

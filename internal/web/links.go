@@ -6,9 +6,9 @@ import (
 	"time"
 
 	"github.com/aswaq/aswaq/internal/account"
+	"github.com/aswaq/aswaq/internal/accounts"
 	"github.com/aswaq/aswaq/internal/apperr"
 	"github.com/aswaq/aswaq/internal/outbox"
-	"github.com/aswaq/aswaq/internal/store"
 	"github.com/aswaq/aswaq/internal/token"
 )
 
@@ -58,7 +58,7 @@ func (s *Server) forgot(w http.ResponseWriter, r *http.Request, p *page) (string
 		f.Error, p.Status = p.L.T("account.error.too_many_attempts"), http.StatusTooManyRequests
 		return "forgot", nil
 	}
-	u, _, err := s.store.UserForLogin(r.Context(), identifier)
+	u, _, err := s.store.Accounts().UserForLogin(r.Context(), identifier)
 	switch {
 	case apperr.CodeOf(err) == apperr.NotFound:
 	case err != nil:
@@ -67,7 +67,7 @@ func (s *Server) forgot(w http.ResponseWriter, r *http.Request, p *page) (string
 		tok, hash := token.New()
 		msg := s.message(u, "password_reset", "mail.password_reset",
 			"name", u.Name, "link", s.link(string(u.Lang), "/password/reset/"+tok), "hours", int(resetLifetime.Hours()))
-		if err := s.store.CreateToken(r.Context(), u.ID, store.PurposePasswordReset, hash, s.now().Add(resetLifetime), msg); err != nil {
+		if err := s.store.Accounts().CreateToken(r.Context(), u.ID, accounts.PurposePasswordReset, hash, s.now().Add(resetLifetime), msg); err != nil {
 			return "", err
 		}
 		s.outboxNotify()
@@ -84,20 +84,20 @@ type setPasswordData struct {
 }
 
 func (s *Server) resetForm(w http.ResponseWriter, r *http.Request, p *page) (string, error) {
-	return s.setPasswordForm(r, p, store.PurposePasswordReset)
+	return s.setPasswordForm(r, p, accounts.PurposePasswordReset)
 }
 
 func (s *Server) invitationForm(w http.ResponseWriter, r *http.Request, p *page) (string, error) {
-	return s.setPasswordForm(r, p, store.PurposeInvitation)
+	return s.setPasswordForm(r, p, accounts.PurposeInvitation)
 }
 
 func (s *Server) setPasswordForm(r *http.Request, p *page, purpose string) (string, error) {
-	u, err := s.store.TokenUser(r.Context(), token.Hash(r.PathValue("token")), purpose)
+	u, err := s.store.Accounts().TokenUser(r.Context(), token.Hash(r.PathValue("token")), purpose)
 	if err != nil {
 		return s.linkInvalid(p, err)
 	}
 	p.Title = p.L.T("account.set_password_title")
-	p.Data = setPasswordData{User: u, Invitation: purpose == store.PurposeInvitation, Form: newForm()}
+	p.Data = setPasswordData{User: u, Invitation: purpose == accounts.PurposeInvitation, Form: newForm()}
 	return "set_password", nil
 }
 
@@ -111,18 +111,18 @@ func (s *Server) linkInvalid(p *page, err error) (string, error) {
 }
 
 func (s *Server) reset(w http.ResponseWriter, r *http.Request, p *page) (string, error) {
-	return s.setPassword(w, r, p, store.PurposePasswordReset)
+	return s.setPassword(w, r, p, accounts.PurposePasswordReset)
 }
 
 func (s *Server) acceptInvitation(w http.ResponseWriter, r *http.Request, p *page) (string, error) {
-	return s.setPassword(w, r, p, store.PurposeInvitation)
+	return s.setPassword(w, r, p, accounts.PurposeInvitation)
 }
 
 // setPassword ends an invitation or a reset: it checks the link again, sets the password,
 // spends the link and signs the user in.
 func (s *Server) setPassword(w http.ResponseWriter, r *http.Request, p *page, purpose string) (string, error) {
 	hash := token.Hash(r.PathValue("token"))
-	u, err := s.store.TokenUser(r.Context(), hash, purpose)
+	u, err := s.store.Accounts().TokenUser(r.Context(), hash, purpose)
 	if err != nil {
 		return s.linkInvalid(p, err)
 	}
@@ -132,14 +132,14 @@ func (s *Server) setPassword(w http.ResponseWriter, r *http.Request, p *page, pu
 	if err := checkNewPassword(pw, confirm); err != nil {
 		f.Fail(p.L, err)
 		p.Title, p.Status = p.L.T("account.set_password_title"), http.StatusUnprocessableEntity
-		p.Data = setPasswordData{User: u, Invitation: purpose == store.PurposeInvitation, Form: f}
+		p.Data = setPasswordData{User: u, Invitation: purpose == accounts.PurposeInvitation, Form: f}
 		return "set_password", nil
 	}
 	h, err := s.hash(r.Context(), pw)
 	if err != nil {
 		return "", err
 	}
-	if u, err = s.store.RedeemToken(r.Context(), hash, purpose, h); err != nil {
+	if u, err = s.store.Accounts().RedeemToken(r.Context(), hash, purpose, h); err != nil {
 		return s.linkInvalid(p, err)
 	}
 	if err := s.signIn(r, u); err != nil {

@@ -17,7 +17,7 @@ import (
 // standMessages returns the stand messages in the outbox, by recipient.
 func standMessages(t *testing.T, st *store.Store) map[string][]outbox.Message {
 	t.Helper()
-	msgs, err := st.OutboxMessages(context.Background(), outbox.Filter{Kind: "stand_assignment", Limit: 500})
+	msgs, err := st.Messages().OutboxMessages(context.Background(), outbox.Filter{Kind: "stand_assignment", Limit: 500})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +61,7 @@ func TestReassignmentKeepsStandsAndTellsOnlyTheChanged(t *testing.T) {
 		for name, id := range apps {
 			a, _ := st.Application(ctx, id)
 			uid := f.user(t, "rep-"+itoa64(id), account.Grant{Role: account.Exhibitor, OrganisationID: a.OrganisationID})
-			u, _ := st.User(ctx, uid)
+			u, _ := st.Accounts().User(ctx, uid)
 			email[name] = u.Email
 		}
 		b := newBrowser(t, f.srv)

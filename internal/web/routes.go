@@ -42,6 +42,7 @@ func (s *Server) routes() []webkit.Route {
 	rs = append(rs, s.mapRoutes()...)
 	rs = append(rs, route{pattern: "/", perm: authz.Public, handler: http.HandlerFunc(s.NotFound)})
 	out := s.editionsWeb.Routes()
+	out = append(out, s.messagesWeb.Routes()...)
 	out = append(out, make([]webkit.Route, len(rs))...)
 	base := len(out) - len(rs)
 	for i, rt := range rs {

@@ -87,7 +87,7 @@ func TestSelectionDisplacedApplicantIsToldOfThePin(t *testing.T) {
 		if code, _, _ := b.post(page+"/publish", publish); code != http.StatusSeeOther {
 			t.Fatalf("publish: %d", code)
 		}
-		msgs, _ := st.OutboxMessages(ctx, outbox.Filter{})
+		msgs, _ := st.Messages().OutboxMessages(ctx, outbox.Filter{})
 		told := false
 		for _, m := range msgs {
 			if m.Kind == "selection_decision" && m.RecipientName == "poterie-rep" {

@@ -140,7 +140,7 @@ func TestOrganiserRunsPinsPublishesAndRefills(t *testing.T) {
 		if code, _, _ := b.post("/fr/admin/editions/"+itoa64(eid)+"/call", callForm(time.Now().Add(-time.Hour), time.Now().Add(time.Hour))); code != http.StatusUnprocessableEntity {
 			t.Fatalf("saving a published call: %d", code)
 		}
-		msgs, _ := st.OutboxMessages(ctx, outbox.Filter{})
+		msgs, _ := st.Messages().OutboxMessages(ctx, outbox.Filter{})
 		found := false
 		for _, m := range msgs {
 			found = found || (m.Kind == "selection_decision" && strings.Contains(m.Subject, "vous êtes sélectionnés") && strings.Contains(m.Body, "88.00"))

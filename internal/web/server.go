@@ -13,6 +13,7 @@ import (
 	"time"
 
 	editionsweb "github.com/aswaq/aswaq/internal/editions/web"
+	messagesweb "github.com/aswaq/aswaq/internal/messages/web"
 
 	"github.com/alexedwards/scs/v2"
 
@@ -55,6 +56,7 @@ type Server struct {
 	store        *store.Store
 	editions     *editions.Service
 	editionsWeb  *editionsweb.Handlers
+	messagesWeb  *messagesweb.Handlers
 	i18n         *i18n.Bundle
 	log          *slog.Logger
 	version      string
@@ -87,7 +89,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	}
 	kit, err := webkit.New(webkit.Config{
 		Bundle: cfg.Bundle, Logger: cfg.Logger, Version: cfg.Version, Now: cfg.Now,
-		Generation: cfg.Store.Generation, Sessions: cfg.Store.Sessions(), Principal: cfg.Store.Principal,
+		Generation: cfg.Store.Generation, Sessions: cfg.Store.Accounts().Sessions(), Principal: cfg.Store.Accounts().Principal,
 		Regions: regions, Provinces: provinces, Nav: workAreas,
 		PageCacheTTL: cfg.PageCacheTTL, BaseURL: cfg.BaseURL, TrustProxy: cfg.TrustProxy,
 	})
@@ -109,6 +111,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	s.photoSlots = make(chan struct{}, 2)
 	s.importSlots = make(chan struct{}, 2)
 	s.editionsWeb = editionsweb.New(kit, s.editions)
+	s.messagesWeb = messagesweb.New(kit, cfg.Store.Messages())
 	kit.AddTemplates(templatePages)
 	if err := kit.Build(); err != nil {
 		return nil, err

@@ -32,7 +32,7 @@ func startSiteWithInvitation(t *testing.T, lang i18n.Lang) (base, invitation str
 	ts.Config.Handler = srv
 	tok, hash := token.New()
 	u := account.User{Name: "مديرة المنصة", Email: "admin@aswaq.ma", Lang: lang}
-	if err := st.Invite(ctx, &u, account.Grant{Role: account.Admin}, hash, time.Now().Add(time.Hour), nil); err != nil {
+	if err := st.Accounts().Invite(ctx, &u, account.Grant{Role: account.Admin}, hash, time.Now().Add(time.Hour), nil); err != nil {
 		t.Fatal(err)
 	}
 	return ts.URL, "/" + string(lang) + "/invitation/" + tok

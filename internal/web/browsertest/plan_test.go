@@ -44,7 +44,7 @@ func startPlanSite(t *testing.T) (base, invitation string, edition int64) {
 	t.Cleanup(ts.Close)
 	tok, hash := token.New()
 	u := account.User{Name: "منظم جهة درعة تافيلالت", Email: "plan@aswaq.ma", Lang: i18n.AR}
-	if err := st.Invite(ctx, &u, account.Grant{Role: account.Organiser, RegionCode: "08"}, hash, time.Now().Add(time.Hour), nil); err != nil {
+	if err := st.Accounts().Invite(ctx, &u, account.Grant{Role: account.Organiser, RegionCode: "08"}, hash, time.Now().Add(time.Hour), nil); err != nil {
 		t.Fatal(err)
 	}
 	return ts.URL, "/ar/invitation/" + tok, edition

@@ -69,7 +69,7 @@ func startReviewSite(t *testing.T) (base, invitation string, app int64) {
 	ts.Config.Handler = srv
 	tok, hash := token.New()
 	u := account.User{Name: "عضو لجنة الانتقاء", Email: "reviewer@aswaq.ma", Lang: i18n.AR}
-	if err := st.Invite(ctx, &u, account.Grant{Role: account.Reviewer, EditionID: e.ID}, hash, time.Now().Add(time.Hour), nil); err != nil {
+	if err := st.Accounts().Invite(ctx, &u, account.Grant{Role: account.Reviewer, EditionID: e.ID}, hash, time.Now().Add(time.Hour), nil); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := st.AssignReviewers(ctx, e.ID, []int64{u.ID}); err != nil {

@@ -81,7 +81,7 @@ func serveToOrganiser(t *testing.T, st *store.Store) (base, invitation string) {
 	t.Cleanup(ts.Close)
 	tok, hash := token.New()
 	u := account.User{Name: "منظمة الجهة", Email: "organiser@aswaq.ma", Lang: i18n.AR}
-	if err := st.Invite(ctx, &u, account.Grant{Role: account.Organiser, RegionCode: "03"}, hash, time.Now().Add(time.Hour), nil); err != nil {
+	if err := st.Accounts().Invite(ctx, &u, account.Grant{Role: account.Organiser, RegionCode: "03"}, hash, time.Now().Add(time.Hour), nil); err != nil {
 		t.Fatal(err)
 	}
 	return ts.URL, "/ar/invitation/" + tok

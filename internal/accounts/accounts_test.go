@@ -1,4 +1,4 @@
-package store_test
+package accounts_test
 
 import (
 	"context"
@@ -7,37 +7,41 @@ import (
 	"time"
 
 	"github.com/aswaq/aswaq/internal/account"
+	"github.com/aswaq/aswaq/internal/accounts"
 	"github.com/aswaq/aswaq/internal/apperr"
 	"github.com/aswaq/aswaq/internal/audit"
-	"github.com/aswaq/aswaq/internal/store"
-	"github.com/aswaq/aswaq/internal/store/storetest"
+	"github.com/aswaq/aswaq/internal/auditlog"
+	"github.com/aswaq/aswaq/internal/platform/db"
+	"github.com/aswaq/aswaq/internal/platform/db/dbtest"
 	"github.com/aswaq/aswaq/internal/token"
 )
 
 func TestAuditLogIsAppendOnly(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, s *store.Store) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		s := accounts.New(d)
 		ctx := audit.WithActor(context.Background(), audit.Actor{Name: "tester", IP: "192.0.2.1"})
 		u := account.User{Name: "Amina", Email: "amina@test.ma"}
 		if err := s.CreateUser(ctx, &u, "", []account.Grant{{Role: account.Organiser, RegionCode: "03"}}); err != nil {
 			t.Fatal(err)
 		}
-		entries, total, err := s.Audit().Entries(ctx, audit.Filter{AllRegions: true})
+		entries, total, err := auditlog.New(d).Entries(ctx, audit.Filter{AllRegions: true})
 		if err != nil || total != 1 || entries[0].Action != audit.UserCreate || entries[0].Actor.IP != "192.0.2.1" || entries[0].RegionCode != "03" {
 			t.Fatalf("entries %+v, %d, %v", entries, total, err)
 		}
 		for _, q := range []string{`UPDATE audit_log SET actor_name = 'someone else'`, `DELETE FROM audit_log`} {
-			if err := s.ExecForTest(ctx, q); err == nil {
+			if _, err := d.Pool().ExecContext(ctx, q); err == nil {
 				t.Errorf("%s succeeded on the audit log", q)
 			}
 		}
-		if _, total, _ := s.Audit().Entries(ctx, audit.Filter{AllRegions: true}); total != 1 {
+		if _, total, _ := auditlog.New(d).Entries(ctx, audit.Filter{AllRegions: true}); total != 1 {
 			t.Fatal("the audit log changed")
 		}
 	})
 }
 
 func TestAuditScopeAndFilters(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, s *store.Store) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		s := accounts.New(d)
 		ctx := context.Background()
 		mk := func(name, region string) int64 {
 			u := account.User{Name: name, Email: name + "@test.ma"}
@@ -52,51 +56,52 @@ func TestAuditScopeAndFilters(t *testing.T) {
 		if err := s.SetUserActive(own, souss, false); err != nil { // the viewer's own action, in region 09
 			t.Fatal(err)
 		}
-		_, n03, _ := s.Audit().Entries(ctx, audit.Filter{Regions: []string{"03"}})
+		_, n03, _ := auditlog.New(d).Entries(ctx, audit.Filter{Regions: []string{"03"}})
 		if n03 != 1 {
 			t.Fatalf("region 03 sees %d entries", n03)
 		}
-		got, n, _ := s.Audit().Entries(ctx, audit.Filter{Regions: []string{"05"}, ViewerID: viewer})
+		got, n, _ := auditlog.New(d).Entries(ctx, audit.Filter{Regions: []string{"05"}, ViewerID: viewer})
 		if n != 2 { // the creation of the viewer (05) and the viewer's own action (09)
 			t.Fatalf("viewer sees %d entries: %+v", n, got)
 		}
-		if _, n, _ := s.Audit().Entries(ctx, audit.Filter{AllRegions: true, RecordType: "user", RecordID: itoa(fes)}); n != 1 {
+		if _, n, _ := auditlog.New(d).Entries(ctx, audit.Filter{AllRegions: true, RecordType: "user", RecordID: itoa(fes)}); n != 1 {
 			t.Fatalf("by record: %d", n)
 		}
-		if _, n, _ := s.Audit().Entries(ctx, audit.Filter{AllRegions: true, ActorID: viewer}); n != 1 {
+		if _, n, _ := auditlog.New(d).Entries(ctx, audit.Filter{AllRegions: true, ActorID: viewer}); n != 1 {
 			t.Fatalf("by actor: %d", n)
 		}
-		if _, n, _ := s.Audit().Entries(ctx, audit.Filter{AllRegions: true, From: time.Now().Add(time.Hour)}); n != 0 {
+		if _, n, _ := auditlog.New(d).Entries(ctx, audit.Filter{AllRegions: true, From: time.Now().Add(time.Hour)}); n != 0 {
 			t.Fatalf("from the future: %d", n)
 		}
 	})
 }
 
 func TestTokensAreSingleUseAndExpire(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, s *store.Store) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		s := accounts.New(d)
 		ctx := context.Background()
 		u := account.User{Name: "Said", Phone: "0661234567"}
 		_, hash := token.New()
 		if err := s.Invite(ctx, &u, account.Grant{Role: account.Partner, RegionCode: "08"}, hash, time.Now().Add(time.Hour), nil); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.TokenUser(ctx, hash, store.PurposePasswordReset); apperr.CodeOf(err) != apperr.NotFound {
+		if _, err := s.TokenUser(ctx, hash, accounts.PurposePasswordReset); apperr.CodeOf(err) != apperr.NotFound {
 			t.Fatal("an invitation token works as a reset token")
 		}
-		if got, err := s.TokenUser(ctx, hash, store.PurposeInvitation); err != nil || got.ID != u.ID || got.HasPassword {
+		if got, err := s.TokenUser(ctx, hash, accounts.PurposeInvitation); err != nil || got.ID != u.ID || got.HasPassword {
 			t.Fatalf("TokenUser = %+v, %v", got, err)
 		}
-		if _, err := s.RedeemToken(ctx, hash, store.PurposeInvitation, "$argon2id$stub"); err != nil {
+		if _, err := s.RedeemToken(ctx, hash, accounts.PurposeInvitation, "$argon2id$stub"); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.RedeemToken(ctx, hash, store.PurposeInvitation, "$argon2id$other"); apperr.CodeOf(err) != apperr.NotFound {
+		if _, err := s.RedeemToken(ctx, hash, accounts.PurposeInvitation, "$argon2id$other"); apperr.CodeOf(err) != apperr.NotFound {
 			t.Fatalf("second use: %v", err)
 		}
 		_, expired := token.New()
-		if err := s.CreateToken(ctx, u.ID, store.PurposePasswordReset, expired, time.Now().Add(-time.Minute), nil); err != nil {
+		if err := s.CreateToken(ctx, u.ID, accounts.PurposePasswordReset, expired, time.Now().Add(-time.Minute), nil); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.TokenUser(ctx, expired, store.PurposePasswordReset); apperr.CodeOf(err) != apperr.NotFound {
+		if _, err := s.TokenUser(ctx, expired, accounts.PurposePasswordReset); apperr.CodeOf(err) != apperr.NotFound {
 			t.Fatalf("expired token: %v", err)
 		}
 		// The same phone cannot be invited twice; nothing of the second attempt is kept.
@@ -106,14 +111,15 @@ func TestTokensAreSingleUseAndExpire(t *testing.T) {
 		if e, ok := apperr.As(err); !ok || e.Code != apperr.Conflict || e.Fields[0].Key != "account.error.phone_taken" {
 			t.Fatalf("duplicate phone: %v", err)
 		}
-		if _, err := s.TokenUser(ctx, h2, store.PurposeInvitation); err == nil {
+		if _, err := s.TokenUser(ctx, h2, accounts.PurposeInvitation); err == nil {
 			t.Fatal("a refused invitation left its token")
 		}
 	})
 }
 
 func TestSessionsExpire(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, s *store.Store) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		s := accounts.New(d)
 		ctx := context.Background()
 		ss := s.Sessions()
 		ss.CommitCtx(ctx, "live", []byte("a"), time.Now().Add(time.Hour))

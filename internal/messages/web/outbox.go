@@ -4,29 +4,30 @@ import (
 	"net/http"
 
 	"github.com/aswaq/aswaq/internal/outbox"
+	"github.com/aswaq/aswaq/internal/platform/webkit"
 )
 
 type outboxData struct {
 	Messages []outbox.Message
 	Counts   outbox.Counts
 	Status   string
-	Pager    pager
+	Pager    webkit.Pager
 }
 
 // outboxPage shows the messages Aswaq has queued, sent or given up on; with no mail server
 // configured, this is where an administrator finds invitation links to pass on by hand.
-func (s *Server) outboxPage(w http.ResponseWriter, r *http.Request, p *page) (string, error) {
+func (h *Handlers) outboxPage(w http.ResponseWriter, r *http.Request, p *webkit.Page) (string, error) {
 	status := outbox.Status(r.URL.Query().Get("status"))
 	if !status.Valid() {
 		status = ""
 	}
-	pg := newPager(r, 50)
+	pg := webkit.NewPager(r, 50)
 	f := outbox.Filter{Status: status, Limit: pg.Size, Offset: pg.Offset()}
-	msgs, err := s.store.OutboxMessages(r.Context(), f)
+	msgs, err := h.messages.OutboxMessages(r.Context(), f)
 	if err != nil {
 		return "", err
 	}
-	counts, err := s.store.OutboxCounts(r.Context(), outbox.Filter{})
+	counts, err := h.messages.OutboxCounts(r.Context(), outbox.Filter{})
 	if err != nil {
 		return "", err
 	}

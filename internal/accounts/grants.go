@@ -1,4 +1,4 @@
-package store
+package accounts
 
 import (
 	"context"
@@ -6,12 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strconv"
 
 	"github.com/aswaq/aswaq/internal/account"
 	"github.com/aswaq/aswaq/internal/apperr"
 	"github.com/aswaq/aswaq/internal/audit"
+	"github.com/aswaq/aswaq/internal/auditlog"
 	"github.com/aswaq/aswaq/internal/authz"
+	"github.com/aswaq/aswaq/internal/platform/db"
 )
 
 // grantRegionsQuery lists every grant with the region it falls in: its own region, its
@@ -24,14 +25,12 @@ const grantRegionsQuery = `
 	LEFT JOIN organisations o ON o.id = g.organisation_id
 	LEFT JOIN provinces p ON p.code = o.province_code`
 
-func itoa(n int) string { return strconv.Itoa(n) }
-
 // Grants returns a user's grants with their regions.
-func (s *Store) Grants(ctx context.Context, userID int64) ([]account.Grant, error) {
-	return s.grants(ctx, s.db, userID)
+func (s *Service) Grants(ctx context.Context, userID int64) ([]account.Grant, error) {
+	return s.grants(ctx, s.db.Q(ctx), userID)
 }
 
-func (s *Store) grants(ctx context.Context, q querier, userID int64) ([]account.Grant, error) {
+func (s *Service) grants(ctx context.Context, q db.Querier, userID int64) ([]account.Grant, error) {
 	rows, err := q.QueryContext(ctx, `SELECT * FROM (`+grantRegionsQuery+`) g WHERE g.user_id = $1 ORDER BY g.id`, userID)
 	if err != nil {
 		return nil, err
@@ -50,11 +49,11 @@ func (s *Store) grants(ctx context.Context, q querier, userID int64) ([]account.
 
 // GrantRegion returns the region a grant would fall in, checking that its edition,
 // organisation or region exists. An admin grant has no region.
-func (s *Store) GrantRegion(ctx context.Context, g account.Grant) (string, error) {
-	return grantRegion(ctx, s.db, g)
+func (s *Service) GrantRegion(ctx context.Context, g account.Grant) (string, error) {
+	return grantRegion(ctx, s.db.Q(ctx), g)
 }
 
-func grantRegion(ctx context.Context, q querier, g account.Grant) (string, error) {
+func grantRegion(ctx context.Context, q db.Querier, g account.Grant) (string, error) {
 	var region string
 	var err error
 	switch g.Role.Scope() {
@@ -75,7 +74,7 @@ func grantRegion(ctx context.Context, q querier, g account.Grant) (string, error
 	return region, err
 }
 
-func (s *Store) addGrant(ctx context.Context, tx *sql.Tx, g *account.Grant) error {
+func (s *Service) addGrant(ctx context.Context, tx *sql.Tx, g *account.Grant) error {
 	if err := g.Validate(); err != nil {
 		return err
 	}
@@ -98,7 +97,7 @@ func (s *Store) addGrant(ctx context.Context, tx *sql.Tx, g *account.Grant) erro
 	err = tx.QueryRowContext(ctx, `
 		INSERT INTO grants (user_id, role, region_code, edition_id, organisation_id, created_at)
 		VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-		g.UserID, g.Role, nullIfEmpty(g.RegionCode), nullIfZero(g.EditionID), nullIfZero(g.OrganisationID), dbTime(s.now())).Scan(&g.ID)
+		g.UserID, g.Role, nullIfEmpty(g.RegionCode), nullIfZero(g.EditionID), nullIfZero(g.OrganisationID), db.TimeArg(s.db.Now())).Scan(&g.ID)
 	if err != nil {
 		return err
 	}
@@ -111,18 +110,18 @@ func (s *Store) addGrant(ctx context.Context, tx *sql.Tx, g *account.Grant) erro
 func nullIfZero(n int64) sql.NullInt64 { return sql.NullInt64{Int64: n, Valid: n != 0} }
 
 // AddGrant gives a user a role in a scope.
-func (s *Store) AddGrant(ctx context.Context, g *account.Grant) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+func (s *Service) AddGrant(ctx context.Context, g *account.Grant) error {
+	return s.db.Tx(ctx, func(tx *sql.Tx) error {
 		if err := s.addGrant(ctx, tx, g); err != nil {
 			return err
 		}
-		return s.record(ctx, tx, audit.GrantAdd, "user", g.UserID, g.RegionCode, nil, map[string]string{"grant": grantLabel(*g)})
+		return auditlog.Record(ctx, tx, s.db.Now(), audit.GrantAdd, "user", g.UserID, g.RegionCode, nil, map[string]string{"grant": grantLabel(*g)})
 	})
 }
 
 // RemoveGrant takes a grant away from a user.
-func (s *Store) RemoveGrant(ctx context.Context, userID, grantID int64) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+func (s *Service) RemoveGrant(ctx context.Context, userID, grantID int64) error {
+	return s.db.Tx(ctx, func(tx *sql.Tx) error {
 		gs, err := s.grants(ctx, tx, userID)
 		if err != nil {
 			return err
@@ -134,13 +133,13 @@ func (s *Store) RemoveGrant(ctx context.Context, userID, grantID int64) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM grants WHERE id = $1`, grantID); err != nil {
 			return err
 		}
-		return s.record(ctx, tx, audit.GrantRemove, "user", userID, gs[i].RegionCode, map[string]string{"grant": grantLabel(gs[i])}, nil)
+		return auditlog.Record(ctx, tx, s.db.Now(), audit.GrantRemove, "user", userID, gs[i].RegionCode, map[string]string{"grant": grantLabel(gs[i])}, nil)
 	})
 }
 
 // UserRegions returns the regions a user's grants fall in, sorted: what decides which
 // organisers may see and manage the user.
-func (s *Store) UserRegions(ctx context.Context, userID int64) ([]string, error) {
+func (s *Service) UserRegions(ctx context.Context, userID int64) ([]string, error) {
 	gs, err := s.Grants(ctx, userID)
 	return grantsRegions(gs), err
 }
@@ -158,7 +157,7 @@ func grantsRegions(gs []account.Grant) []string {
 
 // userRegion is the one region of a user's grants, or "" when they have none or several;
 // it files the user's audit entries under that region.
-func (s *Store) userRegion(ctx context.Context, tx *sql.Tx, userID int64) (string, error) {
+func (s *Service) userRegion(ctx context.Context, tx *sql.Tx, userID int64) (string, error) {
 	gs, err := s.grants(ctx, tx, userID)
 	if err != nil {
 		return "", err
@@ -188,7 +187,7 @@ func grantLabel(g account.Grant) string {
 
 // Principal loads an active user and their grants for a request. A disabled or deleted
 // user is NotFound, which signs them out.
-func (s *Store) Principal(ctx context.Context, userID int64) (*authz.Principal, error) {
+func (s *Service) Principal(ctx context.Context, userID int64) (*authz.Principal, error) {
 	u, err := s.User(ctx, userID)
 	if err != nil {
 		return nil, err

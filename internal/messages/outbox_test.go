@@ -1,52 +1,33 @@
-package store
+package messages
 
-// These tests are inside package store, not store_test, because the outbox's main API is
-// the unexported enqueue, called inside other methods' transactions; storetest cannot be
-// imported from here (it imports store), so outboxEngines below opens the same databases
-// storetest.Each does: a SQLite file always, a PostgreSQL schema when ASWAQ_TEST_POSTGRES is
-// set.
+// These tests are inside package messages because the outbox's main API is Enqueue, called
+// inside other features' transactions; they run on every engine dbtest gives.
 
 import (
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/aswaq/aswaq/internal/apperr"
 	"github.com/aswaq/aswaq/internal/outbox"
+	"github.com/aswaq/aswaq/internal/platform/db"
 	"github.com/aswaq/aswaq/internal/platform/db/dbtest"
 )
 
-// t0 is the tests' clock: a fixed instant with sub-microsecond digits, which the store must
+// t0 is the tests' clock: a fixed instant with sub-microsecond digits, which the service must
 // drop the same way on both engines.
 var outboxT0 = time.Date(2026, 3, 2, 9, 30, 0, 123456789, time.UTC)
 
-func outboxEngines(t *testing.T, fn func(t *testing.T, s *Store)) {
+func outboxEngines(t *testing.T, fn func(t *testing.T, s *Service)) {
 	t.Helper()
-	t.Run("sqlite", func(t *testing.T) {
-		fn(t, openOutboxTestStore(t, filepath.Join(t.TempDir(), "aswaq.db")))
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		d.SetClock(func() time.Time { return outboxT0 })
+		fn(t, New(d))
 	})
-	if base := dbtest.URL(); base != "" {
-		t.Run("postgres", func(t *testing.T) { fn(t, openOutboxTestStore(t, dbtest.NewSchemaURL(t, base))) })
-	}
-}
-
-func openOutboxTestStore(t *testing.T, dsn string) *Store {
-	t.Helper()
-	s, err := Open(context.Background(), dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	if _, err := s.Migrate(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	s.SetClock(func() time.Time { return outboxT0 })
-	return s
 }
 
 func testMessage(to string) outbox.Message {
@@ -56,7 +37,7 @@ func testMessage(to string) outbox.Message {
 	}
 }
 
-func mustEnqueue(t *testing.T, s *Store, m outbox.Message) outbox.Message {
+func mustEnqueue(t *testing.T, s *Service, m outbox.Message) outbox.Message {
 	t.Helper()
 	if err := s.Enqueue(context.Background(), &m); err != nil {
 		t.Fatal(err)
@@ -64,7 +45,7 @@ func mustEnqueue(t *testing.T, s *Store, m outbox.Message) outbox.Message {
 	return m
 }
 
-func countOutbox(t *testing.T, s *Store) int {
+func countOutbox(t *testing.T, s *Service) int {
 	t.Helper()
 	c, err := s.OutboxCounts(context.Background(), outbox.Filter{})
 	if err != nil {
@@ -74,13 +55,12 @@ func countOutbox(t *testing.T, s *Store) int {
 }
 
 func TestOutboxMessageExistsExactlyWhenItsTransactionCommits(t *testing.T) {
-	t.Parallel()
-	outboxEngines(t, func(t *testing.T, s *Store) {
+	outboxEngines(t, func(t *testing.T, s *Service) {
 		ctx := context.Background()
 		boom := errors.New("the invitation could not be stored")
-		err := s.inTx(ctx, func(tx *sql.Tx) error {
+		err := s.db.Tx(ctx, func(tx *sql.Tx) error {
 			m := testMessage("amal@example.ma")
-			if err := s.enqueue(ctx, tx, &m); err != nil {
+			if err := Enqueue(ctx, tx, s.db.Now(), &m); err != nil {
 				return err
 			}
 			if m.ID == 0 {
@@ -101,9 +81,9 @@ func TestOutboxMessageExistsExactlyWhenItsTransactionCommits(t *testing.T) {
 		if n := countOutbox(t, s); n != 0 {
 			t.Fatalf("%d messages stored from bad input", n)
 		}
-		if err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.db.Tx(ctx, func(tx *sql.Tx) error {
 			m := testMessage("amal@example.ma")
-			return s.enqueue(ctx, tx, &m)
+			return Enqueue(ctx, tx, s.db.Now(), &m)
 		}); err != nil {
 			t.Fatal(err)
 		}
@@ -114,8 +94,7 @@ func TestOutboxMessageExistsExactlyWhenItsTransactionCommits(t *testing.T) {
 }
 
 func TestOutboxRoundTrip(t *testing.T) {
-	t.Parallel()
-	outboxEngines(t, func(t *testing.T, s *Store) {
+	outboxEngines(t, func(t *testing.T, s *Service) {
 		m := mustEnqueue(t, s, testMessage(" amal@example.ma "))
 		got, err := s.OutboxMessage(context.Background(), m.ID)
 		if err != nil {
@@ -138,8 +117,7 @@ func TestOutboxRoundTrip(t *testing.T) {
 }
 
 func TestOutboxClaimOrder(t *testing.T) {
-	t.Parallel()
-	outboxEngines(t, func(t *testing.T, s *Store) {
+	outboxEngines(t, func(t *testing.T, s *Service) {
 		ctx := context.Background()
 		later := testMessage("later@example.ma")
 		later.NextAttemptAt = outboxT0.Add(time.Hour) // scheduled: not due yet
@@ -182,8 +160,7 @@ func TestOutboxClaimOrder(t *testing.T) {
 }
 
 func TestOutboxLeaseExpiryLetsAnotherWorkerTakeOver(t *testing.T) {
-	t.Parallel()
-	outboxEngines(t, func(t *testing.T, s *Store) {
+	outboxEngines(t, func(t *testing.T, s *Service) {
 		ctx := context.Background()
 		msg := mustEnqueue(t, s, testMessage("amal@example.ma"))
 		now := outboxT0
@@ -222,8 +199,7 @@ func TestOutboxLeaseExpiryLetsAnotherWorkerTakeOver(t *testing.T) {
 }
 
 func TestOutboxRetryThenGiveUpThenRequeue(t *testing.T) {
-	t.Parallel()
-	outboxEngines(t, func(t *testing.T, s *Store) {
+	outboxEngines(t, func(t *testing.T, s *Service) {
 		ctx := context.Background()
 		msg := mustEnqueue(t, s, testMessage("amal@example.ma"))
 		now := outboxT0
@@ -257,7 +233,7 @@ func TestOutboxRetryThenGiveUpThenRequeue(t *testing.T) {
 			t.Fatalf("after giving up: %+v", got)
 		}
 
-		s.SetClock(func() time.Time { return now.Add(time.Hour) })
+		s.db.SetClock(func() time.Time { return now.Add(time.Hour) })
 		if err := s.RequeueOutboxMessage(ctx, msg.ID); err != nil {
 			t.Fatal(err)
 		}
@@ -278,8 +254,7 @@ func TestOutboxRetryThenGiveUpThenRequeue(t *testing.T) {
 // aswaq processes on one PostgreSQL database would, and checks that every message is
 // claimed exactly once.
 func TestOutboxConcurrentClaimersNeverShareAMessage(t *testing.T) {
-	t.Parallel()
-	outboxEngines(t, func(t *testing.T, s *Store) {
+	outboxEngines(t, func(t *testing.T, s *Service) {
 		ctx := context.Background()
 		const messages, workers = 80, 16
 		for i := range messages {
@@ -329,8 +304,7 @@ func TestOutboxConcurrentClaimersNeverShareAMessage(t *testing.T) {
 }
 
 func TestOutboxListingAndFilters(t *testing.T) {
-	t.Parallel()
-	outboxEngines(t, func(t *testing.T, s *Store) {
+	outboxEngines(t, func(t *testing.T, s *Service) {
 		ctx := context.Background()
 		a := mustEnqueue(t, s, testMessage("amal@example.ma"))
 		b := testMessage("bouchra_100%@example.ma")

@@ -1,4 +1,4 @@
-package store
+package accounts
 
 import (
 	"context"
@@ -9,14 +9,16 @@ import (
 	"github.com/aswaq/aswaq/internal/account"
 	"github.com/aswaq/aswaq/internal/apperr"
 	"github.com/aswaq/aswaq/internal/audit"
+	"github.com/aswaq/aswaq/internal/auditlog"
 	"github.com/aswaq/aswaq/internal/i18n"
+	"github.com/aswaq/aswaq/internal/platform/db"
 )
 
 const userColumns = `id, name, COALESCE(email, ''), COALESCE(phone, ''), lang, password_hash <> '', active, created_at`
 
 func scanUser(sc interface{ Scan(...any) error }) (account.User, error) {
 	var u account.User
-	err := sc.Scan(&u.ID, &u.Name, &u.Email, &u.Phone, &u.Lang, &u.HasPassword, &u.Active, timeCol(&u.CreatedAt))
+	err := sc.Scan(&u.ID, &u.Name, &u.Email, &u.Phone, &u.Lang, &u.HasPassword, &u.Active, db.ScanTime(&u.CreatedAt))
 	return u, err
 }
 
@@ -24,7 +26,7 @@ func nullIfEmpty(s string) sql.NullString { return sql.NullString{String: s, Val
 
 // createUser inserts a normalized user and its grants inside tx, refusing an email or phone
 // that another account already uses.
-func (s *Store) createUser(ctx context.Context, tx *sql.Tx, u *account.User, passwordHash string, grants []account.Grant) error {
+func (s *Service) createUser(ctx context.Context, tx *sql.Tx, u *account.User, passwordHash string, grants []account.Grant) error {
 	if err := u.Normalize(); err != nil {
 		return err
 	}
@@ -47,7 +49,7 @@ func (s *Store) createUser(ctx context.Context, tx *sql.Tx, u *account.User, pas
 	if err := v.Err(); err != nil {
 		return apperr.WithCode(err, apperr.Conflict)
 	}
-	now := dbTime(s.now())
+	now := db.TimeArg(s.db.Now())
 	u.Active, u.HasPassword, u.CreatedAt = true, passwordHash != "", now
 	err := tx.QueryRowContext(ctx, `
 		INSERT INTO users (name, email, phone, lang, password_hash, active, created_at, updated_at)
@@ -67,18 +69,18 @@ func (s *Store) createUser(ctx context.Context, tx *sql.Tx, u *account.User, pas
 
 // CreateUser stores a user with a password already hashed (or none) and grants, as the
 // command line does for the first admin.
-func (s *Store) CreateUser(ctx context.Context, u *account.User, passwordHash string, grants []account.Grant) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+func (s *Service) CreateUser(ctx context.Context, u *account.User, passwordHash string, grants []account.Grant) error {
+	return s.db.Tx(ctx, func(tx *sql.Tx) error {
 		if err := s.createUser(ctx, tx, u, passwordHash, grants); err != nil {
 			return err
 		}
-		return s.record(ctx, tx, audit.UserCreate, "user", u.ID, singleRegion(grants), nil, userAudit(u, grants))
+		return auditlog.Record(ctx, tx, s.db.Now(), audit.UserCreate, "user", u.ID, singleRegion(grants), nil, userAudit(u, grants))
 	})
 }
 
 // User returns one user, or NotFound.
-func (s *Store) User(ctx context.Context, id int64) (account.User, error) {
-	u, err := scanUser(s.db.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users WHERE id = $1`, id))
+func (s *Service) User(ctx context.Context, id int64) (account.User, error) {
+	u, err := scanUser(s.db.Q(ctx).QueryRowContext(ctx, `SELECT `+userColumns+` FROM users WHERE id = $1`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return u, apperr.New(apperr.NotFound, "error.not_found_title")
 	}
@@ -88,7 +90,7 @@ func (s *Store) User(ctx context.Context, id int64) (account.User, error) {
 // UserForLogin finds an active or disabled user by email or phone and returns its password
 // hash. The identifier is normalized as the sign-up forms do, so "0612-345678" finds
 // "+212612345678". A user that does not exist is NotFound.
-func (s *Store) UserForLogin(ctx context.Context, identifier string) (account.User, string, error) {
+func (s *Service) UserForLogin(ctx context.Context, identifier string) (account.User, string, error) {
 	var col, value string
 	var err error
 	if account.LooksLikeEmail(identifier) {
@@ -102,9 +104,9 @@ func (s *Store) UserForLogin(ctx context.Context, identifier string) (account.Us
 		return account.User{}, "", apperr.New(apperr.NotFound, "account.error.login_failed")
 	}
 	var hash string
-	row := s.db.QueryRowContext(ctx, `SELECT `+userColumns+`, password_hash FROM users WHERE `+col+` = $1`, value)
+	row := s.db.Q(ctx).QueryRowContext(ctx, `SELECT `+userColumns+`, password_hash FROM users WHERE `+col+` = $1`, value)
 	var u account.User
-	err = row.Scan(&u.ID, &u.Name, &u.Email, &u.Phone, &u.Lang, &u.HasPassword, &u.Active, timeCol(&u.CreatedAt), &hash)
+	err = row.Scan(&u.ID, &u.Name, &u.Email, &u.Phone, &u.Lang, &u.HasPassword, &u.Active, db.ScanTime(&u.CreatedAt), &hash)
 	if errors.Is(err, sql.ErrNoRows) {
 		return u, "", apperr.New(apperr.NotFound, "account.error.login_failed")
 	}
@@ -121,25 +123,17 @@ type UserFilter struct {
 }
 
 // Users lists users by name within the filter, with the total count for paging.
-func (s *Store) Users(ctx context.Context, f UserFilter) ([]account.User, int, error) {
+func (s *Service) Users(ctx context.Context, f UserFilter) ([]account.User, int, error) {
 	var where []string
-	var args []any
-	arg := func(v any) string {
-		args = append(args, v)
-		return "$" + itoa(len(args))
-	}
+	var args db.Args
 	if !f.AllRegions {
 		if len(f.Regions) == 0 {
 			return nil, 0, nil
 		}
-		ph := make([]string, len(f.Regions))
-		for i, r := range f.Regions {
-			ph[i] = arg(r)
-		}
-		where = append(where, `id IN (SELECT g.user_id FROM (`+grantRegionsQuery+`) g WHERE g.region IN (`+strings.Join(ph, ", ")+`))`)
+		where = append(where, `id IN (SELECT g.user_id FROM (`+grantRegionsQuery+`) g WHERE `+db.RegionIn(&args, "g.region", f.Regions)+`)`)
 	}
 	if q := strings.TrimSpace(f.Query); q != "" {
-		p := arg("%" + strings.ToLower(q) + "%")
+		p := args.Add("%" + strings.ToLower(q) + "%")
 		where = append(where, `(LOWER(name) LIKE `+p+` OR LOWER(COALESCE(email, '')) LIKE `+p+` OR COALESCE(phone, '') LIKE `+p+`)`)
 	}
 	cond := ""
@@ -147,14 +141,14 @@ func (s *Store) Users(ctx context.Context, f UserFilter) ([]account.User, int, e
 		cond = " WHERE " + strings.Join(where, " AND ")
 	}
 	var total int
-	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM users`+cond, args...).Scan(&total); err != nil {
+	if err := s.db.Q(ctx).QueryRowContext(ctx, `SELECT COUNT(*) FROM users`+cond, args...).Scan(&total); err != nil {
 		return nil, 0, err
 	}
 	limit := f.Limit
 	if limit <= 0 || limit > 500 {
 		limit = 50
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+userColumns+` FROM users`+cond+` ORDER BY name, id LIMIT `+arg(limit)+` OFFSET `+arg(max(f.Offset, 0)), args...)
+	rows, err := s.db.Q(ctx).QueryContext(ctx, `SELECT `+userColumns+` FROM users`+cond+` ORDER BY name, id LIMIT `+args.Add(limit)+` OFFSET `+args.Add(max(f.Offset, 0)), args...)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -172,8 +166,8 @@ func (s *Store) Users(ctx context.Context, f UserFilter) ([]account.User, int, e
 
 // SetUserActive enables or disables a user; a disabled user cannot sign in and their
 // sessions stop working at their next request.
-func (s *Store) SetUserActive(ctx context.Context, id int64, active bool) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+func (s *Service) SetUserActive(ctx context.Context, id int64, active bool) error {
+	return s.db.Tx(ctx, func(tx *sql.Tx) error {
 		var was bool
 		if err := tx.QueryRowContext(ctx, `SELECT active FROM users WHERE id = $1`, id).Scan(&was); err != nil {
 			return notFoundIfNoRows(err)
@@ -181,7 +175,7 @@ func (s *Store) SetUserActive(ctx context.Context, id int64, active bool) error 
 		if was == active {
 			return nil
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE users SET active = $1, updated_at = $2 WHERE id = $3`, active, dbTime(s.now()), id); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE users SET active = $1, updated_at = $2 WHERE id = $3`, active, db.TimeArg(s.db.Now()), id); err != nil {
 			return err
 		}
 		action := audit.UserDeactivate
@@ -192,19 +186,19 @@ func (s *Store) SetUserActive(ctx context.Context, id int64, active bool) error 
 		if err != nil {
 			return err
 		}
-		return s.record(ctx, tx, action, "user", id, region, map[string]bool{"active": was}, map[string]bool{"active": active})
+		return auditlog.Record(ctx, tx, s.db.Now(), action, "user", id, region, map[string]bool{"active": was}, map[string]bool{"active": active})
 	})
 }
 
 // SetPassword replaces a user's password hash.
-func (s *Store) SetPassword(ctx context.Context, id int64, hash string) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+func (s *Service) SetPassword(ctx context.Context, id int64, hash string) error {
+	return s.db.Tx(ctx, func(tx *sql.Tx) error {
 		return s.setPassword(ctx, tx, id, hash, audit.UserPasswordChange)
 	})
 }
 
-func (s *Store) setPassword(ctx context.Context, tx *sql.Tx, id int64, hash, action string) error {
-	res, err := tx.ExecContext(ctx, `UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3`, hash, dbTime(s.now()), id)
+func (s *Service) setPassword(ctx context.Context, tx *sql.Tx, id int64, hash, action string) error {
+	res, err := tx.ExecContext(ctx, `UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3`, hash, db.TimeArg(s.db.Now()), id)
 	if err != nil {
 		return err
 	}
@@ -215,13 +209,13 @@ func (s *Store) setPassword(ctx context.Context, tx *sql.Tx, id int64, hash, act
 	if err != nil {
 		return err
 	}
-	return s.record(ctx, tx, action, "user", id, region, nil, nil)
+	return auditlog.Record(ctx, tx, s.db.Now(), action, "user", id, region, nil, nil)
 }
 
 // SetUserLang records the language a user reads and receives messages in.
-func (s *Store) SetUserLang(ctx context.Context, id int64, l i18n.Lang) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `UPDATE users SET lang = $1, updated_at = $2 WHERE id = $3`, string(l), dbTime(s.now()), id)
+func (s *Service) SetUserLang(ctx context.Context, id int64, l i18n.Lang) error {
+	return s.db.Tx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `UPDATE users SET lang = $1, updated_at = $2 WHERE id = $3`, string(l), db.TimeArg(s.db.Now()), id)
 		return err
 	})
 }
@@ -244,10 +238,24 @@ func userAudit(u *account.User, grants []account.Grant) map[string]any {
 
 // UserForLoginByID returns a user and their password hash, to check the current password
 // before it is changed.
-func (s *Store) UserForLoginByID(ctx context.Context, id int64) (account.User, string, error) {
+func (s *Service) UserForLoginByID(ctx context.Context, id int64) (account.User, string, error) {
 	var u account.User
 	var hash string
-	err := s.db.QueryRowContext(ctx, `SELECT `+userColumns+`, password_hash FROM users WHERE id = $1`, id).
-		Scan(&u.ID, &u.Name, &u.Email, &u.Phone, &u.Lang, &u.HasPassword, &u.Active, timeCol(&u.CreatedAt), &hash)
+	err := s.db.Q(ctx).QueryRowContext(ctx, `SELECT `+userColumns+`, password_hash FROM users WHERE id = $1`, id).
+		Scan(&u.ID, &u.Name, &u.Email, &u.Phone, &u.Lang, &u.HasPassword, &u.Active, db.ScanTime(&u.CreatedAt), &hash)
 	return u, hash, notFoundIfNoRows(err)
+}
+
+// Representatives returns the active users who represent organisation orgID (hold its
+// exhibitor grant), read through q: the people a decision about it is sent to.
+func Representatives(ctx context.Context, q db.Querier, orgID int64) ([]account.User, error) {
+	var out []account.User
+	err := db.Each(ctx, q, `SELECT `+userColumns+` FROM users WHERE active AND id IN
+		(SELECT user_id FROM grants WHERE role = 'exhibitor' AND organisation_id = $1) ORDER BY id`, []any{orgID},
+		func(sc db.Scanner) error {
+			u, err := scanUser(sc)
+			out = append(out, u)
+			return err
+		})
+	return out, err
 }

@@ -1,15 +1,15 @@
-package store
+package messages
 
 import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 
 	"github.com/aswaq/aswaq/internal/apperr"
 	"github.com/aswaq/aswaq/internal/outbox"
+	"github.com/aswaq/aswaq/internal/platform/db"
 )
 
 const outboxColumns = `id, channel, recipient, recipient_name, lang, kind, subject, body,
@@ -18,24 +18,24 @@ const outboxColumns = `id, channel, recipient, recipient_name, lang, kind, subje
 func scanOutboxMessage(sc interface{ Scan(...any) error }) (outbox.Message, error) {
 	var m outbox.Message
 	err := sc.Scan(&m.ID, &m.Channel, &m.Recipient, &m.RecipientName, &m.Lang, &m.Kind, &m.Subject, &m.Body,
-		timeCol(&m.CreatedAt), &m.Attempts, timeCol(&m.NextAttemptAt),
-		timeCol(&m.SentAt), timeCol(&m.FailedAt), &m.LastError)
+		db.ScanTime(&m.CreatedAt), &m.Attempts, db.ScanTime(&m.NextAttemptAt),
+		db.ScanTime(&m.SentAt), db.ScanTime(&m.FailedAt), &m.LastError)
 	return m, err
 }
 
-// enqueue validates m and adds it to the outbox inside tx, setting m.ID. Store methods whose
-// change causes a message call it in their own transaction, so the message exists exactly
-// when the change does. The caller should then Notify the worker, after the commit.
-func (s *Store) enqueue(ctx context.Context, tx *sql.Tx, m *outbox.Message) error {
+// Enqueue validates m and adds it to the outbox inside tx at now, setting m.ID. Features
+// whose change causes a message call it in their own transaction, so the message exists
+// exactly when the change does. The caller should then Notify the worker, after the commit.
+func Enqueue(ctx context.Context, tx *sql.Tx, now time.Time, m *outbox.Message) error {
 	if err := m.Validate(); err != nil {
 		return err
 	}
-	now := dbTime(s.now())
+	now = db.TimeArg(now)
 	m.CreatedAt, m.Attempts, m.SentAt, m.FailedAt, m.LastError = now, 0, time.Time{}, time.Time{}, ""
 	if m.NextAttemptAt.Before(now) {
 		m.NextAttemptAt = now
 	}
-	m.NextAttemptAt = dbTime(m.NextAttemptAt)
+	m.NextAttemptAt = db.TimeArg(m.NextAttemptAt)
 	return tx.QueryRowContext(ctx, `
 		INSERT INTO outbox (channel, recipient, recipient_name, lang, kind, subject, body, created_at, next_attempt_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
@@ -45,8 +45,8 @@ func (s *Store) enqueue(ctx context.Context, tx *sql.Tx, m *outbox.Message) erro
 
 // Enqueue adds a message that no other change goes with (a test email, a reminder) to the
 // outbox, setting m.ID.
-func (s *Store) Enqueue(ctx context.Context, m *outbox.Message) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error { return s.enqueue(ctx, tx, m) })
+func (s *Service) Enqueue(ctx context.Context, m *outbox.Message) error {
+	return s.db.Tx(ctx, func(tx *sql.Tx) error { return Enqueue(ctx, tx, s.db.Now(), m) })
 }
 
 // outboxDue is the condition of a message a worker may claim at $1 on channel $2.
@@ -65,10 +65,10 @@ const outboxDue = `channel = $2 AND sent_at IS NULL AND failed_at IS NULL AND ne
 // re-check, the row is now leased (or sent, or rescheduled) and the second worker updates
 // nothing, instead of claiming the message a second time. The loser then finds nothing
 // claimed although messages are due, and tries again for the next one.
-func (s *Store) ClaimOutboxMessage(ctx context.Context, channel outbox.Channel, now, until time.Time) (outbox.Message, bool, error) {
-	now, until = dbTime(now), dbTime(until)
+func (s *Service) ClaimOutboxMessage(ctx context.Context, channel outbox.Channel, now, until time.Time) (outbox.Message, bool, error) {
+	now, until = db.TimeArg(now), db.TimeArg(until)
 	for range 5 {
-		m, err := scanOutboxMessage(s.db.QueryRowContext(ctx, `
+		m, err := scanOutboxMessage(s.db.Q(ctx).QueryRowContext(ctx, `
 			UPDATE outbox SET claimed_until = $3, attempts = attempts + 1
 			WHERE id = (SELECT id FROM outbox WHERE `+outboxDue+` ORDER BY next_attempt_at, id LIMIT 1)
 				AND `+outboxDue+`
@@ -82,7 +82,7 @@ func (s *Store) ClaimOutboxMessage(ctx context.Context, channel outbox.Channel, 
 		// Nothing claimed: nothing is due, or another worker won the race for the row we
 		// aimed at. Only in the second case is another try worth it.
 		var due bool
-		err = s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM outbox WHERE `+outboxDue+`)`, now, channel).Scan(&due)
+		err = s.db.Q(ctx).QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM outbox WHERE `+outboxDue+`)`, now, channel).Scan(&due)
 		if err != nil || !due {
 			return outbox.Message{}, false, err
 		}
@@ -93,10 +93,10 @@ func (s *Store) ClaimOutboxMessage(ctx context.Context, channel outbox.Channel, 
 // MarkOutboxSent records that message id was delivered at at. It applies even when the
 // worker's lease has run out meanwhile: the message did leave, and recording it stops any
 // other worker from sending it again.
-func (s *Store) MarkOutboxSent(ctx context.Context, id int64, at time.Time) error {
-	_, err := s.db.ExecContext(ctx, `
+func (s *Service) MarkOutboxSent(ctx context.Context, id int64, at time.Time) error {
+	_, err := s.db.Q(ctx).ExecContext(ctx, `
 		UPDATE outbox SET sent_at = $2, claimed_until = NULL, failed_at = NULL, last_error = ''
-		WHERE id = $1 AND sent_at IS NULL`, id, dbTime(at))
+		WHERE id = $1 AND sent_at IS NULL`, id, db.TimeArg(at))
 	return err
 }
 
@@ -104,18 +104,18 @@ func (s *Store) MarkOutboxSent(ctx context.Context, id int64, at time.Time) erro
 // the next attempt at next, keeping lastErr for the admin page. The attempt number proves the
 // claim is still the caller's: if the lease ran out and another worker claimed the message,
 // the attempts no longer match, nothing changes, and a Conflict error says so.
-func (s *Store) RetryOutboxMessage(ctx context.Context, id int64, attempt int, next time.Time, lastErr string) error {
-	return s.endOutboxClaim(ctx, `next_attempt_at = $3`, id, attempt, dbTime(next), lastErr)
+func (s *Service) RetryOutboxMessage(ctx context.Context, id int64, attempt int, next time.Time, lastErr string) error {
+	return s.endOutboxClaim(ctx, `next_attempt_at = $3`, id, attempt, db.TimeArg(next), lastErr)
 }
 
 // FailOutboxMessage gives up message id after attempt number attempt (see
 // RetryOutboxMessage for the attempt check).
-func (s *Store) FailOutboxMessage(ctx context.Context, id int64, attempt int, at time.Time, lastErr string) error {
-	return s.endOutboxClaim(ctx, `failed_at = $3`, id, attempt, dbTime(at), lastErr)
+func (s *Service) FailOutboxMessage(ctx context.Context, id int64, attempt int, at time.Time, lastErr string) error {
+	return s.endOutboxClaim(ctx, `failed_at = $3`, id, attempt, db.TimeArg(at), lastErr)
 }
 
-func (s *Store) endOutboxClaim(ctx context.Context, set string, id int64, attempt int, at time.Time, lastErr string) error {
-	res, err := s.db.ExecContext(ctx, `
+func (s *Service) endOutboxClaim(ctx context.Context, set string, id int64, attempt int, at time.Time, lastErr string) error {
+	res, err := s.db.Q(ctx).ExecContext(ctx, `
 		UPDATE outbox SET `+set+`, claimed_until = NULL, last_error = $4
 		WHERE id = $1 AND attempts = $2 AND sent_at IS NULL AND failed_at IS NULL`,
 		id, attempt, at, lastErr)
@@ -132,11 +132,11 @@ func (s *Store) endOutboxClaim(ctx context.Context, set string, id int64, attemp
 // RequeueOutboxMessage gives a failed message a fresh set of attempts, starting now, e.g.
 // once the administrator has fixed the mail settings. The last error stays until the next
 // attempt replaces it.
-func (s *Store) RequeueOutboxMessage(ctx context.Context, id int64) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+func (s *Service) RequeueOutboxMessage(ctx context.Context, id int64) error {
+	return s.db.Tx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `
 			UPDATE outbox SET failed_at = NULL, attempts = 0, next_attempt_at = $2, claimed_until = NULL
-			WHERE id = $1 AND failed_at IS NOT NULL`, id, dbTime(s.now()))
+			WHERE id = $1 AND failed_at IS NOT NULL`, id, db.TimeArg(s.db.Now()))
 		if err != nil {
 			return err
 		}
@@ -156,8 +156,8 @@ func (s *Store) RequeueOutboxMessage(ctx context.Context, id int64) error {
 }
 
 // OutboxMessage returns one message, or a NotFound error.
-func (s *Store) OutboxMessage(ctx context.Context, id int64) (outbox.Message, error) {
-	m, err := scanOutboxMessage(s.db.QueryRowContext(ctx, `SELECT `+outboxColumns+` FROM outbox WHERE id = $1`, id))
+func (s *Service) OutboxMessage(ctx context.Context, id int64) (outbox.Message, error) {
+	m, err := scanOutboxMessage(s.db.Q(ctx).QueryRowContext(ctx, `SELECT `+outboxColumns+` FROM outbox WHERE id = $1`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return m, apperr.New(apperr.NotFound, "error.not_found_title")
 	}
@@ -165,15 +165,15 @@ func (s *Store) OutboxMessage(ctx context.Context, id int64) (outbox.Message, er
 }
 
 // OutboxMessages returns the messages f selects, newest first, for the admin page.
-func (s *Store) OutboxMessages(ctx context.Context, f outbox.Filter) ([]outbox.Message, error) {
-	where, args, err := outboxWhere(f, true)
+func (s *Service) OutboxMessages(ctx context.Context, f outbox.Filter) ([]outbox.Message, error) {
+	var args db.Args
+	where, err := outboxWhere(&args, f, true)
 	if err != nil {
 		return nil, err
 	}
-	args = append(args, f.PageLimit(), max(f.Offset, 0))
-	q := fmt.Sprintf(`SELECT %s FROM outbox%s ORDER BY id DESC LIMIT $%d OFFSET $%d`,
-		outboxColumns, where, len(args)-1, len(args))
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	q := `SELECT ` + outboxColumns + ` FROM outbox` + where +
+		` ORDER BY id DESC LIMIT ` + args.Add(f.PageLimit()) + ` OFFSET ` + args.Add(max(f.Offset, 0))
+	rows, err := s.db.Q(ctx).QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -191,13 +191,14 @@ func (s *Store) OutboxMessages(ctx context.Context, f outbox.Filter) ([]outbox.M
 
 // OutboxCounts counts the messages of each status among those f selects, ignoring f's
 // status and paging, for the tabs of the admin page.
-func (s *Store) OutboxCounts(ctx context.Context, f outbox.Filter) (outbox.Counts, error) {
-	where, args, err := outboxWhere(f, false)
+func (s *Service) OutboxCounts(ctx context.Context, f outbox.Filter) (outbox.Counts, error) {
+	var args db.Args
+	where, err := outboxWhere(&args, f, false)
 	if err != nil {
 		return outbox.Counts{}, err
 	}
 	var c outbox.Counts
-	err = s.db.QueryRowContext(ctx, `
+	err = s.db.Q(ctx).QueryRowContext(ctx, `
 		SELECT COUNT(CASE WHEN `+outboxStatusCond[outbox.Pending]+` THEN 1 END),
 			COUNT(CASE WHEN `+outboxStatusCond[outbox.Sent]+` THEN 1 END),
 			COUNT(CASE WHEN `+outboxStatusCond[outbox.Failed]+` THEN 1 END)
@@ -208,8 +209,8 @@ func (s *Store) OutboxCounts(ctx context.Context, f outbox.Filter) (outbox.Count
 // PurgeOutbox deletes the messages sent or given up before before and returns how many it
 // deleted. Bodies may hold one-time links; keeping them no longer than needed limits what a
 // copy of the database gives away.
-func (s *Store) PurgeOutbox(ctx context.Context, before time.Time) (int64, error) {
-	res, err := s.db.ExecContext(ctx, `DELETE FROM outbox WHERE sent_at < $1 OR failed_at < $1`, dbTime(before))
+func (s *Service) PurgeOutbox(ctx context.Context, before time.Time) (int64, error) {
+	res, err := s.db.Q(ctx).ExecContext(ctx, `DELETE FROM outbox WHERE sent_at < $1 OR failed_at < $1`, db.TimeArg(before))
 	if err != nil {
 		return 0, err
 	}
@@ -222,31 +223,28 @@ var outboxStatusCond = map[outbox.Status]string{
 	outbox.Failed:  `(failed_at IS NOT NULL)`,
 }
 
-// outboxWhere turns a filter into a WHERE clause (with its leading space) and its arguments,
-// numbered from $1.
-func outboxWhere(f outbox.Filter, withStatus bool) (string, []any, error) {
+// outboxWhere turns a filter into a WHERE clause (with its leading space), adding its
+// arguments to args.
+func outboxWhere(args *db.Args, f outbox.Filter, withStatus bool) (string, error) {
 	var conds []string
-	var args []any
 	if withStatus && f.Status != "" {
 		c, ok := outboxStatusCond[f.Status]
 		if !ok {
-			return "", nil, apperr.New(apperr.Invalid, "outbox.error.status")
+			return "", apperr.New(apperr.Invalid, "outbox.error.status")
 		}
 		conds = append(conds, c)
 	}
 	if f.Kind != "" {
-		args = append(args, f.Kind)
-		conds = append(conds, fmt.Sprintf(`kind = $%d`, len(args)))
+		conds = append(conds, `kind = `+args.Add(f.Kind))
 	}
 	if r := strings.TrimSpace(f.Recipient); r != "" {
-		args = append(args, "%"+outboxLikeEscaper.Replace(strings.ToLower(r))+"%")
-		n := len(args)
-		conds = append(conds, fmt.Sprintf(`(LOWER(recipient) LIKE $%d ESCAPE '\' OR LOWER(recipient_name) LIKE $%d ESCAPE '\')`, n, n))
+		n := args.Add("%" + outboxLikeEscaper.Replace(strings.ToLower(r)) + "%")
+		conds = append(conds, `(LOWER(recipient) LIKE `+n+` ESCAPE '\' OR LOWER(recipient_name) LIKE `+n+` ESCAPE '\')`)
 	}
 	if len(conds) == 0 {
-		return "", args, nil
+		return "", nil
 	}
-	return " WHERE " + strings.Join(conds, " AND "), args, nil
+	return " WHERE " + strings.Join(conds, " AND "), nil
 }
 
 // outboxLikeEscaper makes user input match literally in LIKE … ESCAPE '\'.
