@@ -5,6 +5,7 @@ import (
 	"database/sql"
 
 	"github.com/aswaq/aswaq/internal/auditlog"
+	"github.com/aswaq/aswaq/internal/catalogue"
 	"github.com/aswaq/aswaq/internal/editions"
 	"github.com/aswaq/aswaq/internal/reference"
 )
@@ -27,3 +28,17 @@ var checkProvinceInRegion = reference.CheckProvinceInRegion
 
 // Editions is the editions feature: facts, tours, calls and the life cycle.
 func (s *Store) Editions() *editions.Service { return editions.New(s.DB) }
+
+// Catalogue is the catalogue feature: the search index and the public catalogue. It is
+// the store's one instance, which carries the search labels.
+func (s *Store) Catalogue() *catalogue.Service { return s.catalogue }
+
+// indexOrganisation and indexProduct keep the catalogue's search index in step with a
+// registry write, in its transaction.
+func (s *Store) indexOrganisation(ctx context.Context, tx *sql.Tx, id int64) error {
+	return s.catalogue.IndexOrganisation(ctx, tx, id)
+}
+
+func (s *Store) indexProduct(ctx context.Context, tx *sql.Tx, id int64) error {
+	return s.catalogue.IndexProduct(ctx, tx, id)
+}

@@ -179,7 +179,7 @@ func newFixture(t *testing.T, st *store.Store) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	labels, _ := i18n.Load()
-	st.SetSearchLabels(SearchLabels(labels))
+	st.Catalogue().SetSearchLabels(SearchLabels(labels))
 	// The hand-written registry is enough here; the large generated one only slows tests.
 	if _, err := demo.LoadWith(ctx, st, demo.Options{}); err != nil {
 		t.Fatal(err)

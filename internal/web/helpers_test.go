@@ -23,7 +23,7 @@ func newServer(t testing.TB, st *store.Store) *web.Server {
 	t.Helper()
 	ctx := context.Background()
 	labels, _ := i18n.Load()
-	st.SetSearchLabels(web.SearchLabels(labels))
+	st.Catalogue().SetSearchLabels(web.SearchLabels(labels))
 	if _, err := demo.LoadWith(ctx, st, demo.Options{}); err != nil {
 		t.Fatal(err)
 	}

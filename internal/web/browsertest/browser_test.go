@@ -27,7 +27,7 @@ func demoStore(t *testing.T) *store.Store {
 	t.Helper()
 	st := storetest.SQLite(t)
 	labels, _ := i18n.Load()
-	st.SetSearchLabels(web.SearchLabels(labels))
+	st.Catalogue().SetSearchLabels(web.SearchLabels(labels))
 	if _, err := demo.LoadWith(context.Background(), st, demo.Options{}); err != nil {
 		t.Fatal(err)
 	}

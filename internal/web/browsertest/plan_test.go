@@ -26,7 +26,7 @@ func startPlanSite(t *testing.T) (base, invitation string, edition int64) {
 	ctx := context.Background()
 	st := storetest.SQLite(t)
 	labels, _ := i18n.Load()
-	st.SetSearchLabels(web.SearchLabels(labels))
+	st.Catalogue().SetSearchLabels(web.SearchLabels(labels))
 	if _, err := demo.LoadWith(ctx, st, demo.Options{}); err != nil {
 		t.Fatal(err)
 	}
