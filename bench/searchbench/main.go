@@ -13,7 +13,6 @@ import (
 	"database/sql"
 	"flag"
 	"fmt"
-	"github.com/aswaq/aswaq/bench/internal/benchdb"
 	"log"
 	mrand "math/rand/v2"
 	"os"
@@ -23,6 +22,9 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/aswaq/aswaq/bench/internal/benchdb"
+
+	"github.com/aswaq/aswaq/internal/catalogue"
 	"github.com/aswaq/aswaq/internal/i18n"
 	"github.com/aswaq/aswaq/internal/store"
 	"github.com/aswaq/aswaq/internal/textfold"
@@ -96,12 +98,12 @@ func run() error {
 }
 
 // catalogLabels gives search the labels of the i18n catalogs, as the server does.
-func catalogLabels() (store.SearchLabels, error) {
+func catalogLabels() (catalogue.SearchLabels, error) {
 	b, err := i18n.Load()
 	if err != nil {
 		return nil, err
 	}
-	prefix := map[string]string{store.LabelCategory: "taxonomy.category.", store.LabelSector: "taxonomy.sector.", store.LabelLegalForm: "org.legal_form."}
+	prefix := map[string]string{catalogue.LabelCategory: "taxonomy.category.", catalogue.LabelSector: "taxonomy.sector.", catalogue.LabelLegalForm: "org.legal_form."}
 	return func(kind, code string) []string {
 		var out []string
 		for _, l := range []i18n.Lang{i18n.AR, i18n.FR, i18n.EN} {
@@ -113,7 +115,7 @@ func catalogLabels() (store.SearchLabels, error) {
 	}, nil
 }
 
-func bench(ctx context.Context, engine, dsn, driver, rawDSN string, labels store.SearchLabels, nOrgs, nProducts, runs int, seed uint64, verbose bool) error {
+func bench(ctx context.Context, engine, dsn, driver, rawDSN string, labels catalogue.SearchLabels, nOrgs, nProducts, runs int, seed uint64, verbose bool) error {
 	s, err := store.Open(ctx, dsn)
 	if err != nil {
 		return err
@@ -122,7 +124,7 @@ func bench(ctx context.Context, engine, dsn, driver, rawDSN string, labels store
 	if _, err := s.Migrate(ctx); err != nil {
 		return err
 	}
-	s.SetSearchLabels(labels)
+	s.Catalogue().SetSearchLabels(labels)
 	raw, err := sql.Open(driver, rawDSN)
 	if err != nil {
 		return err
@@ -136,7 +138,7 @@ func bench(ctx context.Context, engine, dsn, driver, rawDSN string, labels store
 	}
 	loaded := time.Since(start)
 	start = time.Now()
-	if err := s.Reindex(ctx); err != nil {
+	if err := s.Catalogue().Reindex(ctx); err != nil {
 		return fmt.Errorf("indexing: %w", err)
 	}
 	indexed := time.Since(start)
@@ -148,7 +150,7 @@ func bench(ctx context.Context, engine, dsn, driver, rawDSN string, labels store
 	// One warm-up pass, then runs passes in a shuffled order.
 	hits := make([]int, len(queries))
 	for i, q := range queries {
-		res, err := s.Search(ctx, q.q)
+		res, err := s.Catalogue().Search(ctx, q.q)
 		if err != nil {
 			return fmt.Errorf("%s: %w", q.name, err)
 		}
@@ -165,7 +167,7 @@ func bench(ctx context.Context, engine, dsn, driver, rawDSN string, labels store
 		r.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, i := range order {
 			t0 := time.Now()
-			if _, err := s.Search(ctx, queries[i].q); err != nil {
+			if _, err := s.Catalogue().Search(ctx, queries[i].q); err != nil {
 				return err
 			}
 			d := time.Since(t0)

@@ -102,8 +102,8 @@ func (f *dbFlags) open(ctx context.Context, migrate bool) (*store.Store, error) 
 		st.Close()
 		return nil, err
 	}
-	st.SetSearchLabels(web.SearchLabels(bundle))
-	if _, err := st.EnsureSearchIndex(ctx); err != nil {
+	st.Catalogue().SetSearchLabels(web.SearchLabels(bundle))
+	if _, err := st.Catalogue().EnsureSearchIndex(ctx); err != nil {
 		st.Close()
 		return nil, fmt.Errorf("building the search index: %w", err)
 	}

@@ -100,7 +100,7 @@ func LoadWith(ctx context.Context, st *store.Store, opts Options) (Summary, erro
 	warmPhotos(keys)
 	// One transaction: the demo is loaded whole or not at all, and quickly (the search
 	// index is built once at the end).
-	err = st.BulkLoad(ctx, func(ctx context.Context) error {
+	err = st.Catalogue().BulkLoad(ctx, func(ctx context.Context) error {
 		tours := Tours()
 		for i := range tours {
 			if err := st.Editions().CreateTour(ctx, &tours[i]); err != nil {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/aswaq/aswaq/internal/catalogue"
 	"github.com/aswaq/aswaq/internal/demo"
 	"github.com/aswaq/aswaq/internal/store"
 	"github.com/aswaq/aswaq/internal/store/storetest"
@@ -22,7 +23,7 @@ func TestLoadStoresEverythingOnceOnEachEngine(t *testing.T) {
 			t.Fatalf("loaded %+v", sum)
 		}
 		// Every producer has something to sell, and the index found it all.
-		if res, _ := s.Search(ctx, store.SearchQuery{Kind: store.KindProduct}); res.Total != min(sum.Products, store.MaxSearchTotal) {
+		if res, _ := s.Catalogue().Search(ctx, catalogue.SearchQuery{Kind: catalogue.KindProduct}); res.Total != min(sum.Products, catalogue.MaxSearchTotal) {
 			t.Fatalf("%d products searchable", res.Total)
 		}
 		eds, _ := s.Editions().Editions(ctx)
@@ -55,7 +56,7 @@ func TestSmallRegistryIsRepeatable(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		res, _ := s.Search(ctx, store.SearchQuery{Kind: store.KindProduct, Limit: 100})
+		res, _ := s.Catalogue().Search(ctx, catalogue.SearchQuery{Kind: catalogue.KindProduct, Limit: 100})
 		var n []string
 		for _, h := range res.Hits {
 			n = append(n, h.Name.AR+"|"+h.Cover.Thumb)

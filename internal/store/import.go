@@ -462,7 +462,7 @@ func (r *importRun) flushCreates() error {
 	}
 	r.created = append(r.created, ids...)
 	r.pending = r.pending[:0]
-	return s.indexNewOrganisations(ctx, tx, ids)
+	return s.catalogue.IndexNewOrganisations(ctx, tx, ids)
 }
 
 // insertOrganisationsSQL is the statement that inserts n organisations: $1 is the time,
@@ -518,43 +518,6 @@ func (r *importRun) insertLists() error {
 				strings.Join(values, ", "), args...); err != nil {
 				return err
 			}
-		}
-	}
-	return nil
-}
-
-// indexNewOrganisations writes the search documents of records just created, as
-// indexOrganisation does for one record, for many at once: a new record has no document
-// to replace and no products.
-func (s *Store) indexNewOrganisations(ctx context.Context, tx *sql.Tx, ids []int64) error {
-	b := s.newDocBuilder()
-	for start := 0; start < len(ids); start += importBatch {
-		chunk := ids[start:min(start+importBatch, len(ids))]
-		args := make([]any, len(chunk))
-		ph := make([]string, len(chunk))
-		for i, id := range chunk {
-			args[i] = id
-			ph[i] = "$" + itoa(i+1)
-		}
-		in := strings.Join(ph, ", ")
-		orgs, err := loadOrgSources(ctx, tx, "WHERE o.id IN ("+in+") ORDER BY o.id", args...)
-		if err != nil {
-			return err
-		}
-		byID := make(map[int64]*orgSource, len(orgs))
-		for _, o := range orgs {
-			byID[o.id] = o
-		}
-		if err := loadCategories(ctx, tx, byID, `SELECT organisation_id, category FROM organisation_categories
-			WHERE organisation_id IN (`+in+`) ORDER BY organisation_id, category`, args...); err != nil {
-			return err
-		}
-		docs := make([]*searchDoc, len(orgs))
-		for i, o := range orgs {
-			docs[i] = b.orgDoc(o)
-		}
-		if err := s.writeSearchDocs(ctx, tx, s.searchDialect(), docs); err != nil {
-			return err
 		}
 	}
 	return nil

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/aswaq/aswaq/internal/audit"
+	"github.com/aswaq/aswaq/internal/catalogue"
 	"github.com/aswaq/aswaq/internal/civil"
 	"github.com/aswaq/aswaq/internal/i18n"
 	"github.com/aswaq/aswaq/internal/importer"
@@ -323,7 +324,7 @@ func TestImportedRecordsAreSearchable(t *testing.T) {
 		ctx := context.Background()
 		rows := []org.Organisation{coop("تعاونية تيفاوت", "451", "", "1/2020"), coop("تعاونية الزيتونة", "561", "", "2/2020")}
 		importOrgs(t, s, store.ImportOptions{}, rows...)
-		res, err := s.Search(ctx, store.SearchQuery{Text: "تيفاوت"})
+		res, err := s.Catalogue().Search(ctx, catalogue.SearchQuery{Text: "تيفاوت"})
 		if err != nil || res.Total != 1 || res.Hits[0].Name.AR != "تعاونية تيفاوت" {
 			t.Fatalf("search after import: %+v %v", res, err)
 		}
@@ -332,7 +333,7 @@ func TestImportedRecordsAreSearchable(t *testing.T) {
 		if sum := importOrgs(t, s, store.ImportOptions{}, rows...); sum.Updated != 1 {
 			t.Fatalf("%+v", sum)
 		}
-		res, err = s.Search(ctx, store.SearchQuery{Text: "الجديدة"})
+		res, err = s.Catalogue().Search(ctx, catalogue.SearchQuery{Text: "الجديدة"})
 		if err != nil || res.Total != 1 || res.Hits[0].Sector != taxonomy.Handicraft {
 			t.Fatalf("search after update: %+v %v", res, err)
 		}

@@ -8,23 +8,16 @@ import (
 	"github.com/aswaq/aswaq/internal/apperr"
 	"github.com/aswaq/aswaq/internal/audit"
 	"github.com/aswaq/aswaq/internal/imaging"
+	"github.com/aswaq/aswaq/internal/org"
 )
 
-// Photo is one photo of an organisation or a product, by the names of its renditions.
-type Photo struct {
-	ID            int64
-	OwnerType     string // "organisation" or "product"
-	OwnerID       int64
-	Width, Height int // of the upright original
-	Thumb         string
-	Medium        string
-	Large         string
-}
+// Photo is one photo of an organisation or a product (see org.Photo).
+type Photo = org.Photo
 
 // The kinds of owner a photo can have.
 const (
-	PhotoOfOrganisation = "organisation"
-	PhotoOfProduct      = "product"
+	PhotoOfOrganisation = org.PhotoOfOrganisation
+	PhotoOfProduct      = org.PhotoOfProduct
 )
 
 // MaxPhotos is how many photos one organisation or product may have: enough to show the

@@ -9,6 +9,7 @@ import (
 	"github.com/aswaq/aswaq/internal/accounts"
 	"github.com/aswaq/aswaq/internal/apperr"
 	"github.com/aswaq/aswaq/internal/auditlog"
+	"github.com/aswaq/aswaq/internal/catalogue"
 	"github.com/aswaq/aswaq/internal/editions"
 	"github.com/aswaq/aswaq/internal/messages"
 	"github.com/aswaq/aswaq/internal/outbox"
@@ -55,3 +56,17 @@ func notFoundIfNoRows(err error) error {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// Catalogue is the catalogue feature: the search index and the public catalogue. It is
+// the store's one instance, which carries the search labels.
+func (s *Store) Catalogue() *catalogue.Service { return s.catalogue }
+
+// indexOrganisation and indexProduct keep the catalogue's search index in step with a
+// registry write, in its transaction.
+func (s *Store) indexOrganisation(ctx context.Context, tx *sql.Tx, id int64) error {
+	return s.catalogue.IndexOrganisation(ctx, tx, id)
+}
+
+func (s *Store) indexProduct(ctx context.Context, tx *sql.Tx, id int64) error {
+	return s.catalogue.IndexProduct(ctx, tx, id)
+}

@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/aswaq/aswaq/internal/catalogue"
 	"github.com/aswaq/aswaq/internal/imaging"
 	"github.com/aswaq/aswaq/internal/store"
 	"github.com/aswaq/aswaq/internal/store/storetest"
@@ -22,27 +23,27 @@ func TestSearchFiltersAloneAndCombined(t *testing.T) {
 		r := newRegistry(t, s)
 		for _, c := range []struct {
 			name string
-			q    store.SearchQuery
+			q    catalogue.SearchQuery
 			want []string
 		}{
-			{"region", store.SearchQuery{Regions: []string{"03"}},
+			{"region", catalogue.SearchQuery{Regions: []string{"03"}},
 				[]string{"o:amal=browse", "p:oil=browse", "p:thyme=browse"}},
-			{"province", store.SearchQuery{Province: "511"},
+			{"province", catalogue.SearchQuery{Province: "511"},
 				[]string{"o:amlah=browse", "p:soap=browse"}},
-			{"category, products only", store.SearchQuery{Category: "honey", Kind: "product"},
+			{"category, products only", catalogue.SearchQuery{Category: "honey", Kind: "product"},
 				[]string{"p:shahd=browse", "p:thyme=browse"}},
-			{"legal form reaches the products of its organisations", store.SearchQuery{LegalForm: "association"},
+			{"legal form reaches the products of its organisations", catalogue.SearchQuery{LegalForm: "association"},
 				[]string{"o:amal2=browse", "p:carpet=browse"}},
-			{"youth-led", store.SearchQuery{YouthLed: true, Kind: "organisation"},
+			{"youth-led", catalogue.SearchQuery{YouthLed: true, Kind: "organisation"},
 				[]string{"o:amlah=browse"}},
-			{"women-led and youth-led", store.SearchQuery{WomenLed: true, YouthLed: true}, nil},
-			{"every filter at once", store.SearchQuery{Text: "عسل", Kind: "product", Regions: []string{"03"}, Province: "451",
+			{"women-led and youth-led", catalogue.SearchQuery{WomenLed: true, YouthLed: true}, nil},
+			{"every filter at once", catalogue.SearchQuery{Text: "عسل", Kind: "product", Regions: []string{"03"}, Province: "451",
 				Sector: "local_products", Category: "honey", LegalForm: "cooperative", WomenLed: true, Status: "validated"},
 				[]string{"p:thyme=exact"}},
-			{"every filter, one of them off", store.SearchQuery{Text: "عسل", Kind: "product", Regions: []string{"03"}, Province: "451",
+			{"every filter, one of them off", catalogue.SearchQuery{Text: "عسل", Kind: "product", Regions: []string{"03"}, Province: "451",
 				Sector: "local_products", Category: "honey", LegalForm: "association", WomenLed: true}, nil},
-			{"a province outside the region", store.SearchQuery{Regions: []string{"01"}, Province: "451"}, nil},
-			{"garbage values match nothing", store.SearchQuery{Province: "45 1", Category: "<script>"}, nil},
+			{"a province outside the region", catalogue.SearchQuery{Regions: []string{"01"}, Province: "451"}, nil},
+			{"garbage values match nothing", catalogue.SearchQuery{Province: "45 1", Category: "<script>"}, nil},
 		} {
 			if got := r.hits(t, c.q); !reflect.DeepEqual(got, c.want) {
 				t.Errorf("%s:\n got %v\nwant %v", c.name, got, c.want)
@@ -61,8 +62,8 @@ func TestSearchHitsCarryTheirCoverPhoto(t *testing.T) {
 		orgPhoto := addTestPhoto(t, s, store.PhotoOfOrganisation, r.ids["o:amal"], 2)
 		// A photo of the organisation with the product's id must not be taken for the product's.
 		addTestPhoto(t, s, store.PhotoOfOrganisation, r.ids["p:oil"], 3)
-		for _, q := range []store.SearchQuery{{Text: "عسل"}, {Regions: []string{"03"}}, {}} {
-			res, err := s.Search(ctx, q)
+		for _, q := range []catalogue.SearchQuery{{Text: "عسل"}, {Regions: []string{"03"}}, {}} {
+			res, err := s.Catalogue().Search(ctx, q)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/aswaq/aswaq/internal/catalogue"
 	"github.com/aswaq/aswaq/internal/mltext"
 	"github.com/aswaq/aswaq/internal/org"
 	"github.com/aswaq/aswaq/internal/store"
@@ -48,7 +49,7 @@ func (r *registry) key(kind string, id int64) string {
 func newRegistry(t *testing.T, s *store.Store) *registry {
 	t.Helper()
 	ctx := context.Background()
-	s.SetSearchLabels(testLabels)
+	s.Catalogue().SetSearchLabels(testLabels)
 	r := &registry{s: s, ids: map[string]int64{}}
 	for _, o := range []struct {
 		key string
@@ -90,9 +91,9 @@ func newRegistry(t *testing.T, s *store.Store) *registry {
 }
 
 // hits names the hits of a search by fixture key, with their tier: "o:amal=exact".
-func (r *registry) hits(t *testing.T, q store.SearchQuery) []string {
+func (r *registry) hits(t *testing.T, q catalogue.SearchQuery) []string {
 	t.Helper()
-	res, err := r.s.Search(context.Background(), q)
+	res, err := r.s.Catalogue().Search(context.Background(), q)
 	if err != nil {
 		t.Fatalf("%+v: %v", q, err)
 	}
@@ -108,56 +109,56 @@ func TestSearch(t *testing.T) {
 		r := newRegistry(t, s)
 		for _, c := range []struct {
 			name string
-			q    store.SearchQuery
+			q    catalogue.SearchQuery
 			want []string // the hits, in order; a trailing "…" allows more after them
 		}{
-			{"Arabic spelling variants", store.SearchQuery{Text: "تعاونيه الامل", Kind: "organisation"},
+			{"Arabic spelling variants", catalogue.SearchQuery{Text: "تعاونيه الامل", Kind: "organisation"},
 				[]string{"o:amal=exact", "o:amlah=prefix"}},
-			{"French accents", store.SearchQuery{Text: "cooperative", Kind: "organisation"},
+			{"French accents", catalogue.SearchQuery{Text: "cooperative", Kind: "organisation"},
 				[]string{"o:amal=exact", "o:amlah=exact", "o:nour=exact"}},
-			{"exact above prefix above fuzzy", store.SearchQuery{Text: "الأمل", Kind: "organisation"},
+			{"exact above prefix above fuzzy", catalogue.SearchQuery{Text: "الأمل", Kind: "organisation"},
 				[]string{"o:amal=exact", "o:amlah=prefix", "o:amal2=fuzzy"}},
-			{"names before the rest", store.SearchQuery{Text: "الأمل"},
+			{"names before the rest", catalogue.SearchQuery{Text: "الأمل"},
 				[]string{"o:amal=exact", "p:oil=exact", "p:thyme=exact", "o:amlah=prefix", "p:soap=prefix", "o:amal2=fuzzy", "p:carpet=fuzzy"}},
-			{"a product by a word of its name", store.SearchQuery{Text: "عسل", Kind: "product"},
+			{"a product by a word of its name", catalogue.SearchQuery{Text: "عسل", Kind: "product"},
 				[]string{"p:thyme=exact", "p:shahd=exact"}},
-			{"a word found without its article", store.SearchQuery{Text: "زيتون", Kind: "product"},
+			{"a word found without its article", catalogue.SearchQuery{Text: "زيتون", Kind: "product"},
 				[]string{"p:oil=exact"}},
-			{"French finds a category by its label", store.SearchQuery{Text: "miel", Kind: "product"},
+			{"French finds a category by its label", catalogue.SearchQuery{Text: "miel", Kind: "product"},
 				[]string{"p:thyme=exact", "p:shahd=exact"}},
-			{"French plural", store.SearchQuery{Text: "huiles", Kind: "product"},
+			{"French plural", catalogue.SearchQuery{Text: "huiles", Kind: "product"},
 				[]string{"p:oil=exact"}},
-			{"a typo", store.SearchQuery{Text: "cooperatve", Kind: "organisation"},
+			{"a typo", catalogue.SearchQuery{Text: "cooperatve", Kind: "organisation"},
 				[]string{"o:amal=fuzzy", "o:amlah=fuzzy", "o:nour=fuzzy"}},
-			{"a word inside a longer one", store.SearchQuery{Text: "operative", Kind: "organisation"},
+			{"a word inside a longer one", catalogue.SearchQuery{Text: "operative", Kind: "organisation"},
 				[]string{"o:amal=fuzzy", "o:amlah=fuzzy", "o:nour=fuzzy"}},
-			{"a prefix while typing", store.SearchQuery{Text: "زرب"},
+			{"a prefix while typing", catalogue.SearchQuery{Text: "زرب"},
 				[]string{"p:carpet=prefix"}},
-			{"Arabic-Indic digits", store.SearchQuery{Text: "٠٠١٥٦١١٩١٠٠٠٠٦٦"},
+			{"Arabic-Indic digits", catalogue.SearchQuery{Text: "٠٠١٥٦١١٩١٠٠٠٠٦٦"},
 				[]string{"o:amal=exact"}},
-			{"a province name", store.SearchQuery{Text: "Sefrou عسل"},
+			{"a province name", catalogue.SearchQuery{Text: "Sefrou عسل"},
 				[]string{"o:amal=exact", "p:thyme=exact"}}, // neither has both words in its names: by name
-			{"every word must match", store.SearchQuery{Text: "عسل زربية"}, nil},
-			{"text and a region", store.SearchQuery{Text: "عسل", Regions: []string{"09"}},
+			{"every word must match", catalogue.SearchQuery{Text: "عسل زربية"}, nil},
+			{"text and a region", catalogue.SearchQuery{Text: "عسل", Regions: []string{"09"}},
 				[]string{"o:nour=exact", "p:shahd=exact"}},
-			{"text and a kind and a province", store.SearchQuery{Text: "تعاونية", Kind: "organisation", Province: "511"},
+			{"text and a kind and a province", catalogue.SearchQuery{Text: "تعاونية", Kind: "organisation", Province: "511"},
 				[]string{"o:amlah=exact"}},
-			{"sector", store.SearchQuery{Sector: "handicraft"},
+			{"sector", catalogue.SearchQuery{Sector: "handicraft"},
 				[]string{"o:amal2=browse", "p:carpet=browse"}},
-			{"category: products of it and organisations that list it", store.SearchQuery{Category: "honey"},
+			{"category: products of it and organisations that list it", catalogue.SearchQuery{Category: "honey"},
 				[]string{"o:amal=browse", "o:nour=browse", "p:shahd=browse", "p:thyme=browse"}},
-			{"legal form", store.SearchQuery{LegalForm: "association", Kind: "organisation"},
+			{"legal form", catalogue.SearchQuery{LegalForm: "association", Kind: "organisation"},
 				[]string{"o:amal2=browse"}},
-			{"women-led, products too", store.SearchQuery{WomenLed: true},
+			{"women-led, products too", catalogue.SearchQuery{WomenLed: true},
 				[]string{"o:amal=browse", "p:oil=browse", "p:thyme=browse"}},
-			{"youth-led and text", store.SearchQuery{YouthLed: true, Text: "صابون"},
+			{"youth-led and text", catalogue.SearchQuery{YouthLed: true, Text: "صابون"},
 				[]string{"p:soap=exact", "o:amlah=exact"}},
-			{"status", store.SearchQuery{Status: "pending"},
+			{"status", catalogue.SearchQuery{Status: "pending"},
 				[]string{"o:nour=browse", "p:shahd=browse"}},
-			{"several regions", store.SearchQuery{Regions: []string{"01", " ", "08", "01"}, Kind: "organisation"},
+			{"several regions", catalogue.SearchQuery{Regions: []string{"01", " ", "08", "01"}, Kind: "organisation"},
 				[]string{"o:amlah=browse", "o:amal2=browse"}},
-			{"an unknown filter value finds nothing", store.SearchQuery{Sector: "mining"}, nil},
-			{"an unknown kind finds nothing", store.SearchQuery{Kind: "edition"}, nil},
+			{"an unknown filter value finds nothing", catalogue.SearchQuery{Sector: "mining"}, nil},
+			{"an unknown kind finds nothing", catalogue.SearchQuery{Kind: "edition"}, nil},
 		} {
 			got := r.hits(t, c.q)
 			if !reflect.DeepEqual(got, c.want) {
@@ -173,7 +174,7 @@ func TestSearchNeverFailsOnInput(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		r := newRegistry(t, s)
 		ctx := context.Background()
-		all, err := s.Search(ctx, store.SearchQuery{})
+		all, err := s.Catalogue().Search(ctx, catalogue.SearchQuery{})
 		if err != nil || all.Total != 9 || len(all.Hits) != 9 {
 			t.Fatalf("browse: %d hits of %d, %v", len(all.Hits), all.Total, err)
 		}
@@ -183,7 +184,7 @@ func TestSearchNeverFailsOnInput(t *testing.T) {
 			`عسل OR زيت`, `NOT عسل`, `عسل & !زيت`, `عس'ل`, `عسل%`, `%عسل%`, `_سل`, `'; DROP TABLE products; --`,
 			strings.Repeat("تعاونية ", 2000), strings.Repeat("ب", 5000), strings.Repeat("a b c d e f g h i j ", 50),
 		} {
-			res, err := s.Search(ctx, store.SearchQuery{Text: text})
+			res, err := s.Catalogue().Search(ctx, catalogue.SearchQuery{Text: text})
 			if err != nil {
 				t.Errorf("%.40q: %v", text, err)
 				continue
@@ -195,10 +196,10 @@ func TestSearchNeverFailsOnInput(t *testing.T) {
 				t.Errorf("%.40q: no words, yet %d hits instead of browsing", text, res.Total)
 			}
 		}
-		if got := r.hits(t, store.SearchQuery{Text: `"عسل" (الزعتر*)`, Kind: "product"}); !slices.Equal(got, []string{"p:thyme=exact"}) {
+		if got := r.hits(t, catalogue.SearchQuery{Text: `"عسل" (الزعتر*)`, Kind: "product"}); !slices.Equal(got, []string{"p:thyme=exact"}) {
 			t.Errorf("query syntax taken as words: %v", got)
 		}
-		if got := r.hits(t, store.SearchQuery{Text: "تعاونية " + strings.Repeat("الأمل ", 100), Kind: "organisation"}); !slices.Equal(got, []string{"o:amal=exact", "o:amlah=prefix"}) {
+		if got := r.hits(t, catalogue.SearchQuery{Text: "تعاونية " + strings.Repeat("الأمل ", 100), Kind: "organisation"}); !slices.Equal(got, []string{"o:amal=exact", "o:amlah=prefix"}) {
 			t.Errorf("repeated words: %v", got)
 		}
 	})
@@ -209,10 +210,10 @@ func TestSearchPaging(t *testing.T) {
 		r := newRegistry(t, s)
 		ctx := context.Background()
 		for _, text := range []string{"", "الأمل", "عسل"} {
-			full := r.hits(t, store.SearchQuery{Text: text, Limit: 100})
+			full := r.hits(t, catalogue.SearchQuery{Text: text, Limit: 100})
 			var paged []string
 			for off := 0; off < len(full)+2; off += 2 {
-				res, err := s.Search(ctx, store.SearchQuery{Text: text, Limit: 2, Offset: off})
+				res, err := s.Catalogue().Search(ctx, catalogue.SearchQuery{Text: text, Limit: 2, Offset: off})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -228,8 +229,8 @@ func TestSearchPaging(t *testing.T) {
 			}
 		}
 		// Bad paging is clamped, not refused.
-		for _, q := range []store.SearchQuery{{Limit: -5, Offset: -3}, {Limit: 1 << 30}, {Offset: 1 << 30}} {
-			res, err := s.Search(ctx, q)
+		for _, q := range []catalogue.SearchQuery{{Limit: -5, Offset: -3}, {Limit: 1 << 30}, {Offset: 1 << 30}} {
+			res, err := s.Catalogue().Search(ctx, q)
 			if err != nil {
 				t.Fatalf("%+v: %v", q, err)
 			}
@@ -242,7 +243,7 @@ func TestSearchPaging(t *testing.T) {
 			}
 		}
 		// Facets add up to the total.
-		res, _ := s.Search(ctx, store.SearchQuery{Text: "عسل", Facets: true})
+		res, _ := s.Catalogue().Search(ctx, catalogue.SearchQuery{Text: "عسل", Facets: true})
 		sum := 0
 		for _, n := range res.BySector {
 			sum += n
@@ -250,8 +251,8 @@ func TestSearchPaging(t *testing.T) {
 		if sum != res.Total || res.Total != 4 || res.ByRegion["03"] != 2 || res.ByRegion["09"] != 2 || res.BySector[taxonomy.LocalProducts] != 4 {
 			t.Errorf("facets %v %v of %d", res.BySector, res.ByRegion, res.Total)
 		}
-		for _, q := range []store.SearchQuery{{Facets: true}, {Facets: true, Sector: "local_products"}, {Facets: true, Kind: "product"}} {
-			res, _ = s.Search(ctx, q)
+		for _, q := range []catalogue.SearchQuery{{Facets: true}, {Facets: true, Sector: "local_products"}, {Facets: true, Kind: "product"}} {
+			res, _ = s.Catalogue().Search(ctx, q)
 			sum = 0
 			for _, n := range res.ByRegion {
 				sum += n
@@ -260,7 +261,7 @@ func TestSearchPaging(t *testing.T) {
 				t.Errorf("browse facets %v of %d", res.ByRegion, res.Total)
 			}
 		}
-		if res, _ := s.Search(ctx, store.SearchQuery{Text: "عسل"}); res.BySector != nil {
+		if res, _ := s.Catalogue().Search(ctx, catalogue.SearchQuery{Text: "عسل"}); res.BySector != nil {
 			t.Errorf("facets not asked for: %v", res.BySector)
 		}
 	})
@@ -269,11 +270,11 @@ func TestSearchPaging(t *testing.T) {
 func TestSearchHitCarriesWhatAListShows(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		r := newRegistry(t, s)
-		res, err := s.Search(context.Background(), store.SearchQuery{Text: "زيت البكر"})
+		res, err := s.Catalogue().Search(context.Background(), catalogue.SearchQuery{Text: "زيت البكر"})
 		if err != nil || len(res.Hits) != 1 {
 			t.Fatalf("%v %v", res.Hits, err)
 		}
-		want := store.SearchHit{Kind: "product", ID: r.ids["p:oil"], Tier: store.MatchExact,
+		want := catalogue.SearchHit{Kind: "product", ID: r.ids["p:oil"], Tier: catalogue.MatchExact,
 			Name: mltext.Text{AR: "زيت الزيتون البكر", FR: "Huile d'olive vierge"}, ProvinceCode: "451", RegionCode: "03",
 			Sector: taxonomy.LocalProducts, Category: "olive_oil", LegalForm: org.Cooperative, WomenLed: true, Status: org.Validated,
 			OrganisationID: r.ids["o:amal"], OrganisationName: mltext.Text{AR: "تعاونيةُ الأمل", FR: "Coopérative Al Amal"},
@@ -296,14 +297,14 @@ func TestSearchFollowsWrites(t *testing.T) {
 		if err := s.UpdateOrganisation(ctx, &o); err != nil {
 			t.Fatal(err)
 		}
-		if got := r.hits(t, store.SearchQuery{Text: "الفلاح"}); !slices.Equal(got, []string{"o:amal=exact", "p:oil=exact", "p:thyme=exact"}) {
+		if got := r.hits(t, catalogue.SearchQuery{Text: "الفلاح"}); !slices.Equal(got, []string{"o:amal=exact", "p:oil=exact", "p:thyme=exact"}) {
 			t.Errorf("new name: %v", got)
 		}
-		res, _ := s.Search(ctx, store.SearchQuery{Text: "عسل الزعتر"})
+		res, _ := s.Catalogue().Search(ctx, catalogue.SearchQuery{Text: "عسل الزعتر"})
 		if len(res.Hits) != 1 || res.Hits[0].OrganisationName.FR != "Coopérative Al Falah" {
 			t.Errorf("product's organisation name: %+v", res.Hits)
 		}
-		if got := r.hits(t, store.SearchQuery{Text: "الأمل"}); slices.Contains(got, "o:amal=exact") || slices.Contains(got, "p:oil=exact") {
+		if got := r.hits(t, catalogue.SearchQuery{Text: "الأمل"}); slices.Contains(got, "o:amal=exact") || slices.Contains(got, "p:oil=exact") {
 			t.Errorf("old name still found: %v", got)
 		}
 
@@ -314,7 +315,7 @@ func TestSearchFollowsWrites(t *testing.T) {
 		if err := s.UpdateOrganisation(ctx, &bad); err == nil {
 			t.Fatal("bad update accepted")
 		}
-		if got := r.hits(t, store.SearchQuery{Text: "يحفظ"}); got != nil {
+		if got := r.hits(t, catalogue.SearchQuery{Text: "يحفظ"}); got != nil {
 			t.Errorf("refused update indexed: %v", got)
 		}
 
@@ -322,15 +323,15 @@ func TestSearchFollowsWrites(t *testing.T) {
 		if err := s.MergeOrganisations(ctx, r.ids["o:amal"], r.ids["o:amlah"]); err != nil {
 			t.Fatal(err)
 		}
-		if got := r.hits(t, store.SearchQuery{Text: "الأملاح"}); slices.Contains(got, "o:amlah=exact") {
+		if got := r.hits(t, catalogue.SearchQuery{Text: "الأملاح"}); slices.Contains(got, "o:amlah=exact") {
 			t.Errorf("merged organisation found: %v", got)
 		}
-		res, _ = s.Search(ctx, store.SearchQuery{Text: "صابون", Kind: "product"})
+		res, _ = s.Catalogue().Search(ctx, catalogue.SearchQuery{Text: "صابون", Kind: "product"})
 		if len(res.Hits) != 1 || res.Hits[0].OrganisationID != r.ids["o:amal"] || res.Hits[0].RegionCode != "03" {
 			t.Errorf("merged organisation's product: %+v", res.Hits)
 		}
 		// The kept organisation has the merged one's categories, soap among them.
-		if got := r.hits(t, store.SearchQuery{Text: "الفلاح صابون"}); !slices.Equal(got, []string{"o:amal=exact", "p:soap=exact"}) {
+		if got := r.hits(t, catalogue.SearchQuery{Text: "الفلاح صابون"}); !slices.Equal(got, []string{"o:amal=exact", "p:soap=exact"}) {
 			t.Errorf("moved product under its new organisation's name: %v", got)
 		}
 
@@ -340,16 +341,16 @@ func TestSearchFollowsWrites(t *testing.T) {
 		if err := s.UpdateProduct(ctx, &p); err != nil {
 			t.Fatal(err)
 		}
-		if got := r.hits(t, store.SearchQuery{Text: "السدر"}); !slices.Equal(got, []string{"p:thyme=exact"}) {
+		if got := r.hits(t, catalogue.SearchQuery{Text: "السدر"}); !slices.Equal(got, []string{"p:thyme=exact"}) {
 			t.Errorf("renamed product: %v", got)
 		}
-		if got := r.hits(t, store.SearchQuery{Text: "الزعتر"}); got != nil {
+		if got := r.hits(t, catalogue.SearchQuery{Text: "الزعتر"}); got != nil {
 			t.Errorf("old product name found: %v", got)
 		}
 		if err := s.DeleteProduct(ctx, p.ID); err != nil {
 			t.Fatal(err)
 		}
-		if got := r.hits(t, store.SearchQuery{Text: "السدر"}); got != nil {
+		if got := r.hits(t, catalogue.SearchQuery{Text: "السدر"}); got != nil {
 			t.Errorf("deleted product found: %v", got)
 		}
 
@@ -357,13 +358,13 @@ func TestSearchFollowsWrites(t *testing.T) {
 		var before [][]string
 		queries := []string{"", "الأمل", "عسل", "miel", "cooperatve", "صابون", "زرب"}
 		for _, q := range queries {
-			before = append(before, r.hits(t, store.SearchQuery{Text: q, Limit: 100}))
+			before = append(before, r.hits(t, catalogue.SearchQuery{Text: q, Limit: 100}))
 		}
-		if err := s.Reindex(ctx); err != nil {
+		if err := s.Catalogue().Reindex(ctx); err != nil {
 			t.Fatal(err)
 		}
 		for i, q := range queries {
-			if got := r.hits(t, store.SearchQuery{Text: q, Limit: 100}); !slices.Equal(got, before[i]) {
+			if got := r.hits(t, catalogue.SearchQuery{Text: q, Limit: 100}); !slices.Equal(got, before[i]) {
 				t.Errorf("%q after Reindex:\n%v\nbefore:\n%v", q, got, before[i])
 			}
 		}
@@ -380,7 +381,7 @@ func TestEnsureSearchIndex(t *testing.T) {
 		}
 		// Indexed without labels: the code is found, the label is not.
 		count := func(text string) int {
-			res, err := s.Search(ctx, store.SearchQuery{Text: text})
+			res, err := s.Catalogue().Search(ctx, catalogue.SearchQuery{Text: text})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -389,14 +390,14 @@ func TestEnsureSearchIndex(t *testing.T) {
 		if count("honey") != 1 || count("miel") != 0 {
 			t.Fatalf("without labels: honey %d, miel %d", count("honey"), count("miel"))
 		}
-		if done, err := s.EnsureSearchIndex(ctx); err != nil || !done {
+		if done, err := s.Catalogue().EnsureSearchIndex(ctx); err != nil || !done {
 			t.Fatalf("first ensure: %v %v", done, err)
 		}
-		if done, err := s.EnsureSearchIndex(ctx); err != nil || done {
+		if done, err := s.Catalogue().EnsureSearchIndex(ctx); err != nil || done {
 			t.Fatalf("second ensure: %v %v", done, err)
 		}
-		s.SetSearchLabels(testLabels)
-		if done, err := s.EnsureSearchIndex(ctx); err != nil || !done {
+		s.Catalogue().SetSearchLabels(testLabels)
+		if done, err := s.Catalogue().EnsureSearchIndex(ctx); err != nil || !done {
 			t.Fatalf("ensure with new labels: %v %v", done, err)
 		}
 		if count("miel") != 1 || count("العسل") != 1 {

@@ -8,6 +8,7 @@ import (
 	"database/sql"
 	"time"
 
+	"github.com/aswaq/aswaq/internal/catalogue"
 	"github.com/aswaq/aswaq/internal/platform/db"
 )
 
@@ -24,14 +25,14 @@ const (
 // reach it.
 type Store struct {
 	*db.DB
-	db     *sql.DB // the pool: reads outside any transaction
-	engine Engine
-	search searchSettings
+	db        *sql.DB // the pool: reads outside any transaction
+	engine    Engine
+	catalogue *catalogue.Service // one for the store: it holds the search labels
 }
 
 // New wraps an open database handle.
 func New(d *db.DB) *Store {
-	return &Store{DB: d, db: d.Pool(), engine: d.Engine()}
+	return &Store{DB: d, db: d.Pool(), engine: d.Engine(), catalogue: catalogue.New(d)}
 }
 
 // Open connects to the database named by dsn (see db.Open).

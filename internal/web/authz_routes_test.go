@@ -179,7 +179,7 @@ type fixture struct {
 // generated one only slows tests). Tests start from copies of a store it filled once.
 func loadDemo(ctx context.Context, st *store.Store) error {
 	labels, _ := i18n.Load()
-	st.SetSearchLabels(SearchLabels(labels))
+	st.Catalogue().SetSearchLabels(SearchLabels(labels))
 	_, err := demo.LoadWith(ctx, st, demo.Options{})
 	return err
 }
@@ -198,7 +198,7 @@ func newFixture(t *testing.T, st *store.Store) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	labels, _ := i18n.Load()
-	st.SetSearchLabels(SearchLabels(labels))
+	st.Catalogue().SetSearchLabels(SearchLabels(labels))
 	bundle, err := i18n.Load()
 	if err != nil {
 		t.Fatal(err)

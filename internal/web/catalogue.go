@@ -8,6 +8,7 @@ import (
 
 	"github.com/aswaq/aswaq/internal/apperr"
 	"github.com/aswaq/aswaq/internal/authz"
+	"github.com/aswaq/aswaq/internal/catalogue"
 	"github.com/aswaq/aswaq/internal/org"
 	"github.com/aswaq/aswaq/internal/store"
 )
@@ -49,7 +50,7 @@ func (s *Server) cataloguePage(w http.ResponseWriter, r *http.Request, p *page) 
 	c := s.readCatalogueQuery(p, r.URL.Query())
 	pg := newPager(r, 24)
 	c.Query.Limit, c.Query.Offset = pg.Size, pg.Offset()
-	res, err := s.store.Search(r.Context(), c.Query)
+	res, err := s.store.Catalogue().Search(r.Context(), c.Query)
 	if err != nil {
 		return "", err
 	}
@@ -70,13 +71,13 @@ func (s *Server) cataloguePage(w http.ResponseWriter, r *http.Request, p *page) 
 	return "catalogue", nil
 }
 
-func (s *Server) catalogueHit(p *page, h store.SearchHit) catalogueHit {
+func (s *Server) catalogueHit(p *page, h catalogue.SearchHit) catalogueHit {
 	province := s.provinceName(h.ProvinceCode, p.Code)
 	var photo *photoView
 	if h.Cover.Thumb != "" {
 		photo = &photoViews([]store.Photo{h.Cover})[0]
 	}
-	if h.Kind == store.KindProduct {
+	if h.Kind == catalogue.KindProduct {
 		pr := org.Product{PriceMin: h.PriceMin, PriceMax: h.PriceMax, Unit: h.Unit}
 		return catalogueHit{Href: "/" + p.Code + "/catalogue/products/" + strconv.FormatInt(h.ID, 10), Name: h.Name.In(p.Code),
 			Kind: p.L.T("taxonomy.category." + h.Category), Detail: h.OrganisationName.In(p.Code), Price: priceText(p.L, pr),

@@ -5,8 +5,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/aswaq/aswaq/internal/catalogue"
 	"github.com/aswaq/aswaq/internal/org"
-	"github.com/aswaq/aswaq/internal/store"
 	"github.com/aswaq/aswaq/internal/taxonomy"
 )
 
@@ -53,7 +53,7 @@ type activeFilter struct {
 
 // catalogueQuery is what the address of a catalogue page asks for, once checked.
 type catalogueQuery struct {
-	Query   store.SearchQuery
+	Query   catalogue.SearchQuery
 	Values  map[string]string // the accepted values, by filter name, q included
 	Ignored []string          // labels of the filters whose values were not understood
 }
@@ -65,7 +65,7 @@ func (s *Server) readCatalogueQuery(p *page, q url.Values) catalogueQuery {
 	c := catalogueQuery{Values: map[string]string{}}
 	c.Values["q"] = strings.TrimSpace(q.Get("q"))
 	known := map[string]func(string) bool{
-		"kind":     func(v string) bool { return v == store.KindOrganisation || v == store.KindProduct },
+		"kind":     func(v string) bool { return v == catalogue.KindOrganisation || v == catalogue.KindProduct },
 		"region":   func(v string) bool { _, ok := s.regions[v]; return ok },
 		"province": func(v string) bool { _, ok := s.provinces[v]; return ok },
 		"sector":   func(v string) bool { return taxonomy.ValidSector(taxonomy.Sector(v)) },
@@ -87,7 +87,7 @@ func (s *Server) readCatalogueQuery(p *page, q url.Values) catalogueQuery {
 		}
 	}
 	v := c.Values
-	c.Query = store.SearchQuery{Text: v["q"], Kind: v["kind"], Province: v["province"], Sector: v["sector"],
+	c.Query = catalogue.SearchQuery{Text: v["q"], Kind: v["kind"], Province: v["province"], Sector: v["sector"],
 		Category: v["category"], LegalForm: v["legal_form"], WomenLed: v["women_led"] == "1", YouthLed: v["youth_led"] == "1",
 		Status: string(org.Validated)}
 	if v["region"] != "" {
@@ -107,7 +107,7 @@ func (s *Server) filterSelects(p *page, c catalogueQuery) []filterSelect {
 			regions = append(regions, option{Value: s.provinces[g.Options[0].Value].RegionCode, Label: g.Label})
 		}
 	}
-	kinds := []option{{Value: store.KindOrganisation, Label: p.L.T("catalogue.kind_organisation")}, {Value: store.KindProduct, Label: p.L.T("catalogue.kind_product")}}
+	kinds := []option{{Value: catalogue.KindOrganisation, Label: p.L.T("catalogue.kind_organisation")}, {Value: catalogue.KindProduct, Label: p.L.T("catalogue.kind_product")}}
 	out := make([]filterSelect, len(catalogueFilters))
 	for i, f := range catalogueFilters {
 		out[i] = filterSelect{Name: f.name, Label: p.L.T(f.label), All: p.L.T(f.all), Current: c.Values[f.name]}

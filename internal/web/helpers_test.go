@@ -24,7 +24,7 @@ var testNow = time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
 // from copies of a store it filled once (the same as the internal tests' loadDemo).
 func loadDemo(ctx context.Context, st *store.Store) error {
 	labels, _ := i18n.Load()
-	st.SetSearchLabels(web.SearchLabels(labels))
+	st.Catalogue().SetSearchLabels(web.SearchLabels(labels))
 	_, err := demo.LoadWith(ctx, st, demo.Options{})
 	return err
 }
@@ -37,7 +37,7 @@ func newServer(t testing.TB, st *store.Store) *web.Server {
 	t.Helper()
 	ctx := context.Background()
 	labels, _ := i18n.Load()
-	st.SetSearchLabels(web.SearchLabels(labels))
+	st.Catalogue().SetSearchLabels(web.SearchLabels(labels))
 	bundle, err := i18n.Load()
 	if err != nil {
 		t.Fatal(err)

@@ -1,18 +1,18 @@
 package web
 
 import (
+	"github.com/aswaq/aswaq/internal/catalogue"
 	"github.com/aswaq/aswaq/internal/i18n"
-	"github.com/aswaq/aswaq/internal/store"
 )
 
 // SearchLabels gives the store the names of categories, sectors and legal forms in every
 // language, so that "miel" finds a honey producer whose record says nothing but its
 // category. Set it on the store before data is written (or call Reindex after).
-func SearchLabels(b *i18n.Bundle) store.SearchLabels {
+func SearchLabels(b *i18n.Bundle) catalogue.SearchLabels {
 	prefix := map[string]string{
-		store.LabelCategory:  "taxonomy.category.",
-		store.LabelSector:    "taxonomy.sector.",
-		store.LabelLegalForm: "org.legal_form.",
+		catalogue.LabelCategory:  "taxonomy.category.",
+		catalogue.LabelSector:    "taxonomy.sector.",
+		catalogue.LabelLegalForm: "org.legal_form.",
 	}
 	return func(kind, code string) []string {
 		p, ok := prefix[kind]

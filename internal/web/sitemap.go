@@ -32,7 +32,7 @@ type sitemapSet struct {
 // sitemap lists the public pages, each with its versions in every language, so that the
 // catalogue of small producers is found by search engines long after the fair.
 func (s *Server) sitemap(w http.ResponseWriter, r *http.Request) {
-	orgs, products, err := s.store.PublicIDs(r.Context(), sitemapLimit)
+	orgs, products, err := s.store.Catalogue().PublicIDs(r.Context(), sitemapLimit)
 	if err != nil {
 		s.log.Error("sitemap", "err", err)
 		http.Error(w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)

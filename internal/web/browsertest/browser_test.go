@@ -10,6 +10,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/aswaq/aswaq/internal/call"
+	"github.com/aswaq/aswaq/internal/catalogue"
 	"github.com/aswaq/aswaq/internal/civil"
 	"github.com/aswaq/aswaq/internal/demo"
 	"github.com/aswaq/aswaq/internal/editions"
@@ -27,15 +28,15 @@ import (
 func demoStore(t *testing.T) *store.Store {
 	t.Helper()
 	st := storetest.PreparedSQLite(t, "demo", func(ctx context.Context, st *store.Store) error {
-		st.SetSearchLabels(searchLabels())
+		st.Catalogue().SetSearchLabels(searchLabels())
 		_, err := demo.LoadWith(ctx, st, demo.Options{})
 		return err
 	})
-	st.SetSearchLabels(searchLabels())
+	st.Catalogue().SetSearchLabels(searchLabels())
 	return st
 }
 
-func searchLabels() store.SearchLabels {
+func searchLabels() catalogue.SearchLabels {
 	labels, _ := i18n.Load()
 	return web.SearchLabels(labels)
 }

@@ -1,4 +1,4 @@
-package store
+package catalogue
 
 // Search: one search box over organisations and products.
 //
@@ -51,7 +51,7 @@ package store
 //
 // # Maintenance
 //
-// indexOrganisation and indexProduct rewrite a record's documents inside the transaction
+// IndexOrganisation and IndexProduct rewrite a record's documents inside the transaction
 // that changes the record, so search never shows a state that was not committed. Reindex
 // rebuilds everything (after a bulk load, or when the label source changes); the
 // migration that creates the tables leaves them empty, and EnsureSearchIndex rebuilds the
@@ -68,6 +68,7 @@ import (
 
 	"github.com/aswaq/aswaq/internal/mltext"
 	"github.com/aswaq/aswaq/internal/org"
+	"github.com/aswaq/aswaq/internal/platform/db"
 	"github.com/aswaq/aswaq/internal/taxonomy"
 )
 
@@ -149,7 +150,7 @@ type SearchHit struct {
 	Unit             org.Unit
 	Available        bool
 	// Cover is the record's first photo; its Thumb is "" when it has none.
-	Cover Photo
+	Cover org.Photo
 }
 
 // SearchResult is one page of hits, the number of hits in all pages, and how they spread
@@ -179,26 +180,26 @@ const (
 	LabelLegalForm = "legal_form"
 )
 
-// searchSettings are the search settings of one Store.
+// searchSettings are the search settings of one Service.
 type searchSettings struct {
 	mu     sync.RWMutex
 	labels SearchLabels
 }
 
-func (s *Store) searchSettings() *searchSettings { return &s.search }
+func (s *Service) searchSettings() *searchSettings { return s.search }
 
 // SetSearchLabels sets where the index takes the labels of categories, sectors and legal
 // forms from, so "miel" finds honey and "تعاونية" cooperatives. Without it documents carry
 // the codes only. Call it before serving, then EnsureSearchIndex, which rebuilds the index
 // when the labels differ from those it was built with.
-func (s *Store) SetSearchLabels(fn SearchLabels) {
+func (s *Service) SetSearchLabels(fn SearchLabels) {
 	st := s.searchSettings()
 	st.mu.Lock()
 	st.labels = fn
 	st.mu.Unlock()
 }
 
-func (s *Store) searchLabels() SearchLabels {
+func (s *Service) searchLabels() SearchLabels {
 	st := s.searchSettings()
 	st.mu.RLock()
 	defer st.mu.RUnlock()
@@ -233,10 +234,10 @@ func (a *sqlArgs) add(v any) string {
 }
 
 // Search finds organisations and products. It fails only when the database does.
-func (s *Store) Search(ctx context.Context, q SearchQuery) (SearchResult, error) {
+func (s *Service) Search(ctx context.Context, q SearchQuery) (SearchResult, error) {
 	q.normalize()
 	d := s.searchDialect()
-	conn, done, err := d.begin(ctx, s.db)
+	conn, done, err := d.begin(ctx, s.db.Pool())
 	if err != nil {
 		return SearchResult{}, err
 	}
@@ -306,7 +307,7 @@ func (r searchRun) search(ctx context.Context, q SearchQuery) (SearchResult, err
 
 // searchRun is one search's connection to the database and dialect.
 type searchRun struct {
-	q querier
+	q db.Querier
 	d searchDialect
 }
 
@@ -627,7 +628,7 @@ func (r searchRun) expandWords(ctx context.Context, words []queryWord) error {
 		}
 		if n >= minInfixRunes {
 			var err error
-			if infixes, err = queryStrings(ctx, r.q, r.d.infixQuery(), r.d.infixArg(w.word), maxExpansions*2); err != nil {
+			if infixes, err = db.Strings(ctx, r.q, r.d.infixQuery(), r.d.infixArg(w.word), maxExpansions*2); err != nil {
 				return err
 			}
 		}
@@ -650,7 +651,7 @@ func (r searchRun) expandWords(ctx context.Context, words []queryWord) error {
 type searchDialect interface {
 	// begin returns what a search's statements run on, and a function to call when the
 	// search is done.
-	begin(ctx context.Context, db *sql.DB) (querier, func(), error)
+	begin(ctx context.Context, db *sql.DB) (db.Querier, func(), error)
 	// cond returns a condition on search_docs d that holds for the documents of set.
 	// When firstN is not 0, the caller reads no more than the first firstN documents in
 	// doc_id order, and the engine may stop there.
@@ -678,8 +679,8 @@ type searchDialect interface {
 	maxParams() int
 }
 
-func (s *Store) searchDialect() searchDialect {
-	if s.engine == Postgres {
+func (s *Service) searchDialect() searchDialect {
+	if s.db.Engine() == db.Postgres {
 		return postgresSearch{}
 	}
 	return sqliteSearch{}

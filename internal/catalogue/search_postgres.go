@@ -1,9 +1,11 @@
-package store
+package catalogue
 
 import (
 	"context"
 	"database/sql"
 	"strings"
+
+	"github.com/aswaq/aswaq/internal/platform/db"
 )
 
 // postgresSearch is full-text search on PostgreSQL: tsvector columns of search_docs with
@@ -25,7 +27,7 @@ type postgresSearch struct{}
 //   - synchronize_seqscans = off: a scan that stops after LIMIT matches (counts stop at
 //     what they need) then starts at the table's first page, as the planner assumes,
 //     rather than wherever another scan of the table is.
-func (postgresSearch) begin(ctx context.Context, db *sql.DB) (querier, func(), error) {
+func (postgresSearch) begin(ctx context.Context, db *sql.DB) (db.Querier, func(), error) {
 	tx, err := db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, nil, err

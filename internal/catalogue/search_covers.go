@@ -1,8 +1,10 @@
-package store
+package catalogue
 
 import (
 	"context"
 	"strings"
+
+	"github.com/aswaq/aswaq/internal/org"
 )
 
 // covers sets the Cover of each hit to its record's first photo, in one query for the
@@ -24,10 +26,10 @@ func (r searchRun) covers(ctx context.Context, hits []SearchHit) error {
 	}
 	var conds []string
 	if len(orgs) > 0 {
-		conds = append(conds, "(owner_type = '"+PhotoOfOrganisation+"' AND owner_id IN ("+strings.Join(orgs, ", ")+"))")
+		conds = append(conds, "(owner_type = '"+org.PhotoOfOrganisation+"' AND owner_id IN ("+strings.Join(orgs, ", ")+"))")
 	}
 	if len(products) > 0 {
-		conds = append(conds, "(owner_type = '"+PhotoOfProduct+"' AND owner_id IN ("+strings.Join(products, ", ")+"))")
+		conds = append(conds, "(owner_type = '"+org.PhotoOfProduct+"' AND owner_id IN ("+strings.Join(products, ", ")+"))")
 	}
 	rows, err := r.q.QueryContext(ctx, `SELECT id, owner_type, owner_id, width, height, thumb, medium, large FROM photos
 		WHERE `+strings.Join(conds, " OR ")+` ORDER BY owner_type, owner_id, position, id`, args...)
@@ -39,9 +41,9 @@ func (r searchRun) covers(ctx context.Context, hits []SearchHit) error {
 		kind string
 		id   int64
 	}
-	first := map[owner]Photo{}
+	first := map[owner]org.Photo{}
 	for rows.Next() {
-		var p Photo
+		var p org.Photo
 		if err := rows.Scan(&p.ID, &p.OwnerType, &p.OwnerID, &p.Width, &p.Height, &p.Thumb, &p.Medium, &p.Large); err != nil {
 			return err
 		}
@@ -53,9 +55,9 @@ func (r searchRun) covers(ctx context.Context, hits []SearchHit) error {
 		return err
 	}
 	for i := range hits {
-		kind := PhotoOfOrganisation
+		kind := org.PhotoOfOrganisation
 		if hits[i].Kind == KindProduct {
-			kind = PhotoOfProduct
+			kind = org.PhotoOfProduct
 		}
 		hits[i].Cover = first[owner{kind, hits[i].ID}]
 	}

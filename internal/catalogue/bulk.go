@@ -1,4 +1,4 @@
-package store
+package catalogue
 
 import (
 	"context"
@@ -12,12 +12,12 @@ type bulkKey struct{}
 // alone, and the index is rebuilt once, in the same transaction, when fn is done. Indexing
 // each record as it is written costs several statements per record; the rebuild writes
 // thousands of documents in a few.
-func (s *Store) BulkLoad(ctx context.Context, fn func(ctx context.Context) error) error {
-	return s.InTx(ctx, func(ctx context.Context) error {
+func (s *Service) BulkLoad(ctx context.Context, fn func(ctx context.Context) error) error {
+	return s.db.InTx(ctx, func(ctx context.Context) error {
 		if err := fn(context.WithValue(ctx, bulkKey{}, true)); err != nil {
 			return err
 		}
-		return s.inTx(ctx, func(tx *sql.Tx) error {
+		return s.db.Tx(ctx, func(tx *sql.Tx) error {
 			d := s.searchDialect()
 			if err := d.lock(ctx, tx); err != nil {
 				return err

@@ -1,4 +1,4 @@
-package store
+package catalogue
 
 import (
 	"context"
@@ -11,6 +11,7 @@ import (
 
 	"github.com/aswaq/aswaq/internal/mltext"
 	"github.com/aswaq/aswaq/internal/org"
+	"github.com/aswaq/aswaq/internal/platform/db"
 	"github.com/aswaq/aswaq/internal/taxonomy"
 	"github.com/aswaq/aswaq/internal/textfold"
 )
@@ -79,7 +80,7 @@ const productSourceQuery = `SELECT p.id, p.organisation_id, p.name_ar, p.name_fr
 	FROM products p`
 
 // loadOrgSources reads organisations (with their categories) selected by cond.
-func loadOrgSources(ctx context.Context, q querier, cond string, args ...any) ([]*orgSource, error) {
+func loadOrgSources(ctx context.Context, q db.Querier, cond string, args ...any) ([]*orgSource, error) {
 	rows, err := q.QueryContext(ctx, orgSourceQuery+" "+cond, args...)
 	if err != nil {
 		return nil, err
@@ -100,7 +101,7 @@ func loadOrgSources(ctx context.Context, q querier, cond string, args ...any) ([
 
 // loadCategories fills the categories of orgs from the rows of a query selecting
 // (organisation_id, category).
-func loadCategories(ctx context.Context, q querier, orgs map[int64]*orgSource, query string, args ...any) error {
+func loadCategories(ctx context.Context, q db.Querier, orgs map[int64]*orgSource, query string, args ...any) error {
 	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
@@ -119,7 +120,7 @@ func loadCategories(ctx context.Context, q querier, orgs map[int64]*orgSource, q
 	return rows.Err()
 }
 
-func loadProductSources(ctx context.Context, q querier, cond string, args ...any) ([]*productSource, error) {
+func loadProductSources(ctx context.Context, q db.Querier, cond string, args ...any) ([]*productSource, error) {
 	rows, err := q.QueryContext(ctx, productSourceQuery+" "+cond, args...)
 	if err != nil {
 		return nil, err
@@ -142,7 +143,7 @@ type docBuilder struct {
 	words  map[string][]string // kind + "\x00" + code → folded words of the code and its labels
 }
 
-func (s *Store) newDocBuilder() *docBuilder {
+func (s *Service) newDocBuilder() *docBuilder {
 	return &docBuilder{labels: s.searchLabels(), words: map[string][]string{}}
 }
 
@@ -221,11 +222,11 @@ func (b *docBuilder) productDoc(p *productSource, o *orgSource) *searchDoc {
 	return d
 }
 
-// indexOrganisation rewrites the documents of an organisation and of its products, in
+// IndexOrganisation rewrites the documents of an organisation and of its products, in
 // the transaction that changed it: after a create or an update, and for both sides of a
 // merge (the merged record and its products' old documents go; the kept one's products,
 // now including the merged one's, are indexed under it).
-func (s *Store) indexOrganisation(ctx context.Context, tx *sql.Tx, id int64) error {
+func (s *Service) IndexOrganisation(ctx context.Context, tx *sql.Tx, id int64) error {
 	if indexDeferred(ctx) {
 		return nil
 	}
@@ -268,9 +269,9 @@ func (s *Store) indexOrganisation(ctx context.Context, tx *sql.Tx, id int64) err
 	return s.writeSearchDocs(ctx, tx, d, docs)
 }
 
-// indexProduct rewrites the document of a product in the transaction that changed it; a
+// IndexProduct rewrites the document of a product in the transaction that changed it; a
 // product that no longer exists (deleted) or whose organisation is merged loses it.
-func (s *Store) indexProduct(ctx context.Context, tx *sql.Tx, id int64) error {
+func (s *Service) IndexProduct(ctx context.Context, tx *sql.Tx, id int64) error {
 	if indexDeferred(ctx) {
 		return nil
 	}
@@ -291,7 +292,7 @@ func (s *Store) indexProduct(ctx context.Context, tx *sql.Tx, id int64) error {
 }
 
 // writeSearchDocs inserts documents and adds their new words to the vocabulary.
-func (s *Store) writeSearchDocs(ctx context.Context, tx *sql.Tx, d searchDialect, docs []*searchDoc) error {
+func (s *Service) writeSearchDocs(ctx context.Context, tx *sql.Tx, d searchDialect, docs []*searchDoc) error {
 	if err := d.writeDocs(ctx, tx, docs); err != nil {
 		return err
 	}
@@ -324,7 +325,7 @@ func addTerms(ctx context.Context, tx *sql.Tx, maxParams int, words []string, ex
 		var added []string
 		if existing {
 			var err error
-			added, err = queryStrings(ctx, tx, `INSERT INTO search_terms (term) VALUES `+strings.Join(vals, ", ")+` ON CONFLICT DO NOTHING RETURNING term`, args...)
+			added, err = db.Strings(ctx, tx, `INSERT INTO search_terms (term) VALUES `+strings.Join(vals, ", ")+` ON CONFLICT DO NOTHING RETURNING term`, args...)
 			if err != nil {
 				return err
 			}
@@ -365,7 +366,7 @@ func addTypoKeys(ctx context.Context, tx *sql.Tx, maxParams int, terms []string)
 	return flush()
 }
 
-func queryIDs(ctx context.Context, q querier, query string, args ...any) ([]int64, error) {
+func queryIDs(ctx context.Context, q db.Querier, query string, args ...any) ([]int64, error) {
 	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
@@ -443,7 +444,7 @@ func deleteDocRows(ctx context.Context, tx *sql.Tx, table, column string, ids []
 
 // searchFingerprint identifies what documents are built with: the indexing version and
 // every label the label source gives.
-func (s *Store) searchFingerprint() string {
+func (s *Service) searchFingerprint() string {
 	h := sha256.New()
 	h.Write([]byte("v" + searchIndexVersion + "\n"))
 	labels := s.searchLabels()
@@ -467,10 +468,10 @@ func (s *Store) searchFingerprint() string {
 // EnsureSearchIndex rebuilds the search index when it was built with other labels or by
 // another version of the indexing code (or never: right after the migration that created
 // it), and reports whether it did. Call it at start, after Migrate and SetSearchLabels.
-func (s *Store) EnsureSearchIndex(ctx context.Context) (bool, error) {
+func (s *Service) EnsureSearchIndex(ctx context.Context) (bool, error) {
 	want := s.searchFingerprint()
 	var have string
-	err := s.db.QueryRowContext(ctx, `SELECT value FROM search_meta WHERE name = 'fingerprint'`).Scan(&have)
+	err := s.db.Q(ctx).QueryRowContext(ctx, `SELECT value FROM search_meta WHERE name = 'fingerprint'`).Scan(&have)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return false, err
 	}
@@ -478,7 +479,7 @@ func (s *Store) EnsureSearchIndex(ctx context.Context) (bool, error) {
 		return false, nil
 	}
 	rebuilt := false
-	err = s.inTx(ctx, func(tx *sql.Tx) error {
+	err = s.db.Tx(ctx, func(tx *sql.Tx) error {
 		// Lock first, then look again: another process may have rebuilt it meanwhile.
 		d := s.searchDialect()
 		if err := d.lock(ctx, tx); err != nil {
@@ -507,8 +508,8 @@ var errSearchCurrent = errors.New("search index is current")
 
 // Reindex rebuilds the whole search index from the registry in one transaction: searches
 // see the old index until it commits.
-func (s *Store) Reindex(ctx context.Context) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+func (s *Service) Reindex(ctx context.Context) error {
+	return s.db.Tx(ctx, func(tx *sql.Tx) error {
 		d := s.searchDialect()
 		if err := d.lock(ctx, tx); err != nil {
 			return err
@@ -522,7 +523,7 @@ func (s *Store) Reindex(ctx context.Context) error {
 
 // rebuild fills the emptied index. Organisations are held in memory (a national registry
 // is tens of thousands); products are read a page at a time.
-func (s *Store) rebuild(ctx context.Context, tx *sql.Tx, fingerprint string) error {
+func (s *Service) rebuild(ctx context.Context, tx *sql.Tx, fingerprint string) error {
 	d := s.searchDialect()
 	b := s.newDocBuilder()
 	orgList, err := loadOrgSources(ctx, tx, "WHERE o.merged_into IS NULL ORDER BY o.id")

@@ -1,10 +1,10 @@
-package store
+package catalogue
 
 import "context"
 
 // PublicIDs lists, in order, the ids of the validated organisations and of their products
 // (at most limit of each), for the sitemap.
-func (s *Store) PublicIDs(ctx context.Context, limit int) (orgs, products []int64, err error) {
+func (s *Service) PublicIDs(ctx context.Context, limit int) (orgs, products []int64, err error) {
 	orgs, err = s.ids(ctx, `SELECT id FROM organisations WHERE status = 'validated' AND merged_into IS NULL ORDER BY id LIMIT $1`, limit)
 	if err != nil {
 		return nil, nil, err
@@ -14,8 +14,8 @@ func (s *Store) PublicIDs(ctx context.Context, limit int) (orgs, products []int6
 	return orgs, products, err
 }
 
-func (s *Store) ids(ctx context.Context, q string, limit int) ([]int64, error) {
-	rows, err := s.db.QueryContext(ctx, q, limit)
+func (s *Service) ids(ctx context.Context, q string, limit int) ([]int64, error) {
+	rows, err := s.db.Q(ctx).QueryContext(ctx, q, limit)
 	if err != nil {
 		return nil, err
 	}

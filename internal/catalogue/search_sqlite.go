@@ -1,4 +1,4 @@
-package store
+package catalogue
 
 import (
 	"context"
@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+
+	"github.com/aswaq/aswaq/internal/platform/db"
 )
 
 // sqliteSearch is full-text search on SQLite: an FTS5 table (search_fts: columns names,
@@ -17,7 +19,7 @@ type sqliteSearch struct{}
 
 // begin runs a search on the pool: a transaction would take the write lock (the store
 // opens SQLite transactions IMMEDIATE), and WAL readers need none.
-func (sqliteSearch) begin(_ context.Context, db *sql.DB) (querier, func(), error) {
+func (sqliteSearch) begin(_ context.Context, db *sql.DB) (db.Querier, func(), error) {
 	return db, func() {}, nil
 }
 
