@@ -135,7 +135,7 @@ func TestLoginLogoutAndUniformErrors(t *testing.T) {
 
 func TestLoginByPhoneAndRateLimit(t *testing.T) {
 	f := newFixture(t, demoSQLite(t))
-	f.srv.logins = newLoginLimiter(DefaultLoginLimits)
+	f.srv.accountsWeb.SetLoginLimits(DefaultLoginLimits)
 	ctx := context.Background()
 	h, _ := password.Hash("phone holder's secret", password.Default)
 	u := account.User{Name: "فاطمة", Phone: "0612-345678", Lang: "ar"}

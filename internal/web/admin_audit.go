@@ -12,6 +12,12 @@ import (
 	"github.com/aswaq/aswaq/internal/authz"
 )
 
+func (s *Server) adminRoutes() []route {
+	return []route{
+		{pattern: "GET /{lang}/admin/audit", perm: authz.ViewAudit, page: s.auditPage},
+	}
+}
+
 // auditRow is one entry as the viewer shows it.
 type auditRow struct {
 	Entry  audit.Entry

@@ -1,11 +1,15 @@
 package web
 
 import (
+	"context"
 	"embed"
 	"io/fs"
 	"net/http"
 
+	"github.com/aswaq/aswaq/internal/account"
+	accountsweb "github.com/aswaq/aswaq/internal/accounts/web"
 	editionsweb "github.com/aswaq/aswaq/internal/editions/web"
+	"github.com/aswaq/aswaq/internal/outbox"
 
 	"github.com/aswaq/aswaq/internal/authz"
 	"github.com/aswaq/aswaq/internal/call"
@@ -108,3 +112,22 @@ var callValues = editionsweb.CallValues
 func (s *Server) callFromForm(r *http.Request, f *form, editionID int64) call.Call {
 	return s.editionsWeb.CallFromForm(r, f, editionID)
 }
+
+// The accounts feature's pieces that other pages use (registration signs a new exhibitor
+// in; messages are written in their recipient's language).
+type LoginLimits = accountsweb.LoginLimits
+
+var DefaultLoginLimits = accountsweb.DefaultLoginLimits
+
+var checkNewPassword = accountsweb.CheckNewPassword
+
+func (s *Server) hash(ctx context.Context, pw string) (string, error) {
+	return s.accountsWeb.Hash(ctx, pw)
+}
+func (s *Server) signIn(r *http.Request, u account.User) error { return s.accountsWeb.SignIn(r, u) }
+func (s *Server) message(u account.User, kind, base string, args ...any) *outbox.Message {
+	return s.accountsWeb.Message(u, kind, base, args...)
+}
+
+// link is an absolute address on this site in language lang.
+func (s *Server) link(lang, path string) string { return s.baseURL + "/" + lang + path }

@@ -27,7 +27,6 @@ func (s *Server) routes() []webkit.Route {
 		{pattern: "GET /robots.txt", perm: authz.Public, handler: http.HandlerFunc(s.robots)},
 		{pattern: "GET /{lang}/{$}", perm: authz.Public, page: s.home},
 	}
-	rs = append(rs, s.accountRoutes()...)
 	rs = append(rs, s.adminRoutes()...)
 	rs = append(rs, s.registryRoutes()...)
 	rs = append(rs, s.importRoutes()...)
@@ -43,6 +42,7 @@ func (s *Server) routes() []webkit.Route {
 	rs = append(rs, route{pattern: "/", perm: authz.Public, handler: http.HandlerFunc(s.NotFound)})
 	out := s.editionsWeb.Routes()
 	out = append(out, s.messagesWeb.Routes()...)
+	out = append(out, s.accountsWeb.Routes()...)
 	out = append(out, make([]webkit.Route, len(rs))...)
 	base := len(out) - len(rs)
 	for i, rt := range rs {

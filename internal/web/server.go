@@ -9,9 +9,9 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"runtime"
 	"time"
 
+	accountsweb "github.com/aswaq/aswaq/internal/accounts/web"
 	editionsweb "github.com/aswaq/aswaq/internal/editions/web"
 	messagesweb "github.com/aswaq/aswaq/internal/messages/web"
 
@@ -56,6 +56,7 @@ type Server struct {
 	store        *store.Store
 	editions     *editions.Service
 	editionsWeb  *editionsweb.Handlers
+	accountsWeb  *accountsweb.Handlers
 	messagesWeb  *messagesweb.Handlers
 	i18n         *i18n.Bundle
 	log          *slog.Logger
@@ -69,8 +70,6 @@ type Server struct {
 	sessions     *scs.SessionManager
 	baseURL      string
 	trustProxy   bool
-	logins       *loginLimiter
-	hashes       chan struct{} // bounds concurrent password hashing (19 MiB each)
 	photoSlots   chan struct{} // bounds concurrent photo processing (30–100 MB each)
 	importSlots  chan struct{} // bounds concurrent imports, each of which reads a whole file
 	outboxNotify func()
@@ -102,16 +101,11 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	if s.outboxNotify == nil {
 		s.outboxNotify = func() {}
 	}
-	limits := DefaultLoginLimits
-	if cfg.LoginLimits != nil {
-		limits = *cfg.LoginLimits
-	}
-	s.logins = newLoginLimiter(limits)
-	s.hashes = make(chan struct{}, 2*runtime.GOMAXPROCS(0))
 	s.photoSlots = make(chan struct{}, 2)
 	s.importSlots = make(chan struct{}, 2)
 	s.editionsWeb = editionsweb.New(kit, s.editions)
 	s.messagesWeb = messagesweb.New(kit, cfg.Store.Messages())
+	s.accountsWeb = accountsweb.New(kit, cfg.Store.Accounts(), accountScopes{s}, cfg.LoginLimits, s.outboxNotify)
 	kit.AddTemplates(templatePages)
 	if err := kit.Build(); err != nil {
 		return nil, err

@@ -4,7 +4,7 @@ import (
 	"context"
 
 	"github.com/aswaq/aswaq/internal/account"
-	"github.com/aswaq/aswaq/internal/apperr"
+	"github.com/aswaq/aswaq/internal/platform/webkit"
 )
 
 // grantView is a grant as a person reads it: "Organiser — Fès-Meknès".
@@ -14,25 +14,25 @@ type grantView struct {
 	Scope string
 }
 
-func (s *Server) grantViews(ctx context.Context, p *page, gs []account.Grant) ([]grantView, error) {
+func (h *Handlers) grantViews(ctx context.Context, p *webkit.Page, gs []account.Grant) ([]grantView, error) {
 	out := make([]grantView, 0, len(gs))
 	for _, g := range gs {
 		v := grantView{ID: g.ID, Role: p.L.T("role." + string(g.Role))}
 		switch g.Role.Scope() {
 		case account.ScopeRegion:
-			v.Scope = s.regionName(g.RegionCode, p.Code)
+			v.Scope = h.RegionName(g.RegionCode, p.Code)
 		case account.ScopeEdition:
-			e, err := s.editions.Edition(ctx, g.EditionID)
-			if err != nil && apperr.CodeOf(err) != apperr.NotFound {
+			name, err := h.scopes.EditionName(ctx, g.EditionID, p.Code)
+			if err != nil {
 				return nil, err
 			}
-			v.Scope = e.Title.In(p.Code)
+			v.Scope = name
 		case account.ScopeOrganisation:
-			o, err := s.store.Organisation(ctx, g.OrganisationID)
-			if err != nil && apperr.CodeOf(err) != apperr.NotFound {
+			name, err := h.scopes.OrganisationName(ctx, g.OrganisationID, p.Code)
+			if err != nil {
 				return nil, err
 			}
-			v.Scope = o.Name.In(p.Code)
+			v.Scope = name
 		}
 		out = append(out, v)
 	}

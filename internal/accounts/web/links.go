@@ -9,6 +9,7 @@ import (
 	"github.com/aswaq/aswaq/internal/accounts"
 	"github.com/aswaq/aswaq/internal/apperr"
 	"github.com/aswaq/aswaq/internal/outbox"
+	"github.com/aswaq/aswaq/internal/platform/webkit"
 	"github.com/aswaq/aswaq/internal/token"
 )
 
@@ -19,10 +20,10 @@ const (
 	resetLifetime      = 2 * time.Hour
 )
 
-// message writes a message to u in u's language: an email when u has an address, an SMS
+// Message writes a message to u in u's language: an email when u has an address, an SMS
 // otherwise. The catalog holds "<base>.subject", "<base>.body" and "<base>.sms".
-func (s *Server) message(u account.User, kind, base string, args ...any) *outbox.Message {
-	l := s.i18n.For(u.Lang)
+func (h *Handlers) Message(u account.User, kind, base string, args ...any) *outbox.Message {
+	l := h.I18n.For(u.Lang)
 	m := &outbox.Message{Kind: kind, Lang: string(u.Lang), RecipientName: u.Name}
 	if u.Email != "" {
 		m.Channel, m.Recipient = outbox.Email, u.Email
@@ -35,42 +36,42 @@ func (s *Server) message(u account.User, kind, base string, args ...any) *outbox
 }
 
 // link is an absolute address on this site in language lang.
-func (s *Server) link(lang, path string) string { return s.baseURL + "/" + lang + path }
+func (h *Handlers) link(lang, path string) string { return h.BaseURL + "/" + lang + path }
 
 type linkSent struct{ Contact string }
 
-func (s *Server) forgotForm(w http.ResponseWriter, r *http.Request, p *page) (string, error) {
-	p.Title, p.Data = p.L.T("account.forgot_title"), newForm()
+func (h *Handlers) forgotForm(w http.ResponseWriter, r *http.Request, p *webkit.Page) (string, error) {
+	p.Title, p.Data = p.L.T("account.forgot_title"), webkit.NewForm()
 	return "forgot", nil
 }
 
 // forgot sends a reset link when the account exists, and says the same thing when it does
 // not, so the form does not reveal who has an account.
-func (s *Server) forgot(w http.ResponseWriter, r *http.Request, p *page) (string, error) {
-	f := formFrom(r)
+func (h *Handlers) forgot(w http.ResponseWriter, r *http.Request, p *webkit.Page) (string, error) {
+	f := webkit.FormFrom(r)
 	p.Title, p.Data = p.L.T("account.forgot_title"), f
 	identifier := strings.TrimSpace(f.Get("identifier"))
 	if identifier == "" {
 		f.Errors["identifier"], p.Status = p.L.T("account.error.identifier_required"), http.StatusUnprocessableEntity
 		return "forgot", nil
 	}
-	if !s.logins.allow("reset:"+strings.ToLower(identifier), s.clientIP(r), s.now()) {
+	if !h.logins.allow("reset:"+strings.ToLower(identifier), h.ClientIP(r), h.Now()) {
 		f.Error, p.Status = p.L.T("account.error.too_many_attempts"), http.StatusTooManyRequests
 		return "forgot", nil
 	}
-	u, _, err := s.store.Accounts().UserForLogin(r.Context(), identifier)
+	u, _, err := h.accounts.UserForLogin(r.Context(), identifier)
 	switch {
 	case apperr.CodeOf(err) == apperr.NotFound:
 	case err != nil:
 		return "", err
 	case u.Active:
 		tok, hash := token.New()
-		msg := s.message(u, "password_reset", "mail.password_reset",
-			"name", u.Name, "link", s.link(string(u.Lang), "/password/reset/"+tok), "hours", int(resetLifetime.Hours()))
-		if err := s.store.Accounts().CreateToken(r.Context(), u.ID, accounts.PurposePasswordReset, hash, s.now().Add(resetLifetime), msg); err != nil {
+		msg := h.Message(u, "password_reset", "mail.password_reset",
+			"name", u.Name, "link", h.link(string(u.Lang), "/password/reset/"+tok), "hours", int(resetLifetime.Hours()))
+		if err := h.accounts.CreateToken(r.Context(), u.ID, accounts.PurposePasswordReset, hash, h.Now().Add(resetLifetime), msg); err != nil {
 			return "", err
 		}
-		s.outboxNotify()
+		h.notify()
 	}
 	p.Data = linkSent{Contact: identifier}
 	return "forgot_sent", nil
@@ -80,29 +81,29 @@ func (s *Server) forgot(w http.ResponseWriter, r *http.Request, p *page) (string
 type setPasswordData struct {
 	User       account.User
 	Invitation bool
-	Form       *form
+	Form       *webkit.Form
 }
 
-func (s *Server) resetForm(w http.ResponseWriter, r *http.Request, p *page) (string, error) {
-	return s.setPasswordForm(r, p, accounts.PurposePasswordReset)
+func (h *Handlers) resetForm(w http.ResponseWriter, r *http.Request, p *webkit.Page) (string, error) {
+	return h.setPasswordForm(r, p, accounts.PurposePasswordReset)
 }
 
-func (s *Server) invitationForm(w http.ResponseWriter, r *http.Request, p *page) (string, error) {
-	return s.setPasswordForm(r, p, accounts.PurposeInvitation)
+func (h *Handlers) invitationForm(w http.ResponseWriter, r *http.Request, p *webkit.Page) (string, error) {
+	return h.setPasswordForm(r, p, accounts.PurposeInvitation)
 }
 
-func (s *Server) setPasswordForm(r *http.Request, p *page, purpose string) (string, error) {
-	u, err := s.store.Accounts().TokenUser(r.Context(), token.Hash(r.PathValue("token")), purpose)
+func (h *Handlers) setPasswordForm(r *http.Request, p *webkit.Page, purpose string) (string, error) {
+	u, err := h.accounts.TokenUser(r.Context(), token.Hash(r.PathValue("token")), purpose)
 	if err != nil {
-		return s.linkInvalid(p, err)
+		return h.linkInvalid(p, err)
 	}
 	p.Title = p.L.T("account.set_password_title")
-	p.Data = setPasswordData{User: u, Invitation: purpose == accounts.PurposeInvitation, Form: newForm()}
+	p.Data = setPasswordData{User: u, Invitation: purpose == accounts.PurposeInvitation, Form: webkit.NewForm()}
 	return "set_password", nil
 }
 
 // linkInvalid explains an unusable link and offers a new one, rather than a bare 404.
-func (s *Server) linkInvalid(p *page, err error) (string, error) {
+func (h *Handlers) linkInvalid(p *webkit.Page, err error) (string, error) {
 	if e, ok := apperr.As(err); !ok || e.Key != "account.error.link_invalid" {
 		return "", err
 	}
@@ -110,42 +111,42 @@ func (s *Server) linkInvalid(p *page, err error) (string, error) {
 	return "link_invalid", nil
 }
 
-func (s *Server) reset(w http.ResponseWriter, r *http.Request, p *page) (string, error) {
-	return s.setPassword(w, r, p, accounts.PurposePasswordReset)
+func (h *Handlers) reset(w http.ResponseWriter, r *http.Request, p *webkit.Page) (string, error) {
+	return h.setPassword(w, r, p, accounts.PurposePasswordReset)
 }
 
-func (s *Server) acceptInvitation(w http.ResponseWriter, r *http.Request, p *page) (string, error) {
-	return s.setPassword(w, r, p, accounts.PurposeInvitation)
+func (h *Handlers) acceptInvitation(w http.ResponseWriter, r *http.Request, p *webkit.Page) (string, error) {
+	return h.setPassword(w, r, p, accounts.PurposeInvitation)
 }
 
 // setPassword ends an invitation or a reset: it checks the link again, sets the password,
 // spends the link and signs the user in.
-func (s *Server) setPassword(w http.ResponseWriter, r *http.Request, p *page, purpose string) (string, error) {
+func (h *Handlers) setPassword(w http.ResponseWriter, r *http.Request, p *webkit.Page, purpose string) (string, error) {
 	hash := token.Hash(r.PathValue("token"))
-	u, err := s.store.Accounts().TokenUser(r.Context(), hash, purpose)
+	u, err := h.accounts.TokenUser(r.Context(), hash, purpose)
 	if err != nil {
-		return s.linkInvalid(p, err)
+		return h.linkInvalid(p, err)
 	}
-	f := formFrom(r)
+	f := webkit.FormFrom(r)
 	pw, confirm := f.Get("password"), f.Get("confirm")
 	f.Values = map[string]string{}
-	if err := checkNewPassword(pw, confirm); err != nil {
+	if err := CheckNewPassword(pw, confirm); err != nil {
 		f.Fail(p.L, err)
 		p.Title, p.Status = p.L.T("account.set_password_title"), http.StatusUnprocessableEntity
 		p.Data = setPasswordData{User: u, Invitation: purpose == accounts.PurposeInvitation, Form: f}
 		return "set_password", nil
 	}
-	h, err := s.hash(r.Context(), pw)
+	hashed, err := h.Hash(r.Context(), pw)
 	if err != nil {
 		return "", err
 	}
-	if u, err = s.store.Accounts().RedeemToken(r.Context(), hash, purpose, h); err != nil {
-		return s.linkInvalid(p, err)
+	if u, err = h.accounts.RedeemToken(r.Context(), hash, purpose, hashed); err != nil {
+		return h.linkInvalid(p, err)
 	}
-	if err := s.signIn(r, u); err != nil {
+	if err := h.SignIn(r, u); err != nil {
 		return "", err
 	}
-	s.flash(r, "account.flash.password_set")
+	h.Flash(r, "account.flash.password_set")
 	http.Redirect(w, r, "/"+string(u.Lang)+"/account", http.StatusSeeOther)
 	return "", nil
 }
