@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"time"
 
+	catalogueweb "github.com/aswaq/aswaq/internal/catalogue/web"
 	editionsweb "github.com/aswaq/aswaq/internal/editions/web"
 
 	"github.com/alexedwards/scs/v2"
@@ -55,6 +56,7 @@ type Server struct {
 	store        *store.Store
 	editions     *editions.Service
 	editionsWeb  *editionsweb.Handlers
+	catalogueWeb *catalogueweb.Handlers
 	i18n         *i18n.Bundle
 	log          *slog.Logger
 	version      string
@@ -109,6 +111,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	s.photoSlots = make(chan struct{}, 2)
 	s.importSlots = make(chan struct{}, 2)
 	s.editionsWeb = editionsweb.New(kit, s.editions)
+	s.catalogueWeb = catalogueweb.New(kit, cfg.Store.Catalogue(), cfg.Store, s.orgExhibits)
 	kit.AddTemplates(templatePages)
 	if err := kit.Build(); err != nil {
 		return nil, err
