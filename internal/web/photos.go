@@ -1,6 +1,8 @@
 package web
 
 import (
+	catalogueweb "github.com/aswaq/aswaq/internal/catalogue/web"
+
 	"errors"
 	"net/http"
 	"regexp"
@@ -109,31 +111,6 @@ func (s *Server) removeOrgPhoto(w http.ResponseWriter, r *http.Request, p *page)
 
 // photoView is a photo as a page shows it: a small image that the browser may swap for a
 // larger one on a wide screen, with its size known so the page does not jump as it loads.
-type photoView struct {
-	ID     int64
-	Thumb  string
-	Medium string
-	Large  string
-	Width  int // of the thumbnail
-	Height int
-}
+type photoView = catalogueweb.PhotoView
 
-func photoViews(ps []store.Photo) []photoView {
-	out := make([]photoView, len(ps))
-	for i, ph := range ps {
-		w, h := fit(ph.Width, ph.Height, imaging.ThumbSide)
-		out[i] = photoView{ID: ph.ID, Thumb: "/media/" + ph.Thumb, Medium: "/media/" + ph.Medium, Large: "/media/" + ph.Large, Width: w, Height: h}
-	}
-	return out
-}
-
-// fit scales w×h so that its longest side is at most side, as imaging does.
-func fit(w, h, side int) (int, int) {
-	if w <= side && h <= side || w <= 0 || h <= 0 {
-		return w, h
-	}
-	if w >= h {
-		return side, max(1, h*side/w)
-	}
-	return max(1, w*side/h), side
-}
+var photoViews = catalogueweb.PhotoViews

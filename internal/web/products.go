@@ -1,6 +1,8 @@
 package web
 
 import (
+	catalogueweb "github.com/aswaq/aswaq/internal/catalogue/web"
+
 	"net/http"
 	"strconv"
 	"strings"
@@ -278,31 +280,10 @@ func (s *Server) removeProductPhoto(w http.ResponseWriter, r *http.Request, p *p
 	return "", nil
 }
 
-// productRow is a product in a list, in the reader's language.
-type productRow struct {
-	ID        int64
-	Name      string
-	Category  string
-	Price     string
-	Available bool
-}
+// productRow is a product in a list, in the reader's language (see the catalogue's pages).
+type productRow = catalogueweb.ProductRow
 
-func productRowOf(p *page, pr org.Product) productRow {
-	return productRow{ID: pr.ID, Name: pr.Name.In(p.Code), Category: p.L.T("taxonomy.category." + pr.Category),
-		Price: priceText(p.L, pr), Available: pr.Available}
-}
-
-// priceText shows a price or a price range in dirhams, with its unit: "45,00 درهم / كلغ".
-func priceText(l *i18n.Localizer, pr org.Product) string {
-	if pr.PriceMin == 0 && pr.PriceMax == 0 {
-		return ""
-	}
-	amount := l.Money(max(pr.PriceMin, pr.PriceMax))
-	if pr.IsRange() {
-		amount = l.T("products.price_range", "min", l.Money(pr.PriceMin), "max", l.Money(pr.PriceMax))
-	}
-	if pr.Unit == "" {
-		return amount
-	}
-	return l.T("products.price_per", "price", amount, "unit", l.T("org.unit."+string(pr.Unit)))
-}
+var (
+	productRowOf = catalogueweb.ProductRowOf
+	priceText    = catalogueweb.PriceText
+)

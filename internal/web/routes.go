@@ -23,15 +23,12 @@ func (s *Server) routes() []webkit.Route {
 		{pattern: "GET /healthz", perm: authz.Public, handler: http.HandlerFunc(s.health)},
 		{pattern: "GET /static/{dir}/{file}", perm: authz.Public, handler: s.Assets()},
 		{pattern: "GET /media/{name}", perm: authz.Public, handler: http.HandlerFunc(s.media)},
-		{pattern: "GET /sitemap.xml", perm: authz.Public, handler: http.HandlerFunc(s.sitemap)},
-		{pattern: "GET /robots.txt", perm: authz.Public, handler: http.HandlerFunc(s.robots)},
 		{pattern: "GET /{lang}/{$}", perm: authz.Public, page: s.home},
 	}
 	rs = append(rs, s.adminRoutes()...)
 	rs = append(rs, s.registryRoutes()...)
 	rs = append(rs, s.importRoutes()...)
 	rs = append(rs, s.productRoutes()...)
-	rs = append(rs, s.catalogueRoutes()...)
 	rs = append(rs, s.fairRoutes()...)
 	rs = append(rs, s.applyRoutes()...)
 	rs = append(rs, s.selectionRoutes()...)
@@ -43,6 +40,7 @@ func (s *Server) routes() []webkit.Route {
 	out := s.editionsWeb.Routes()
 	out = append(out, s.messagesWeb.Routes()...)
 	out = append(out, s.accountsWeb.Routes()...)
+	out = append(out, s.catalogueWeb.Routes()...)
 	out = append(out, make([]webkit.Route, len(rs))...)
 	base := len(out) - len(rs)
 	for i, rt := range rs {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	accountsweb "github.com/aswaq/aswaq/internal/accounts/web"
+	catalogueweb "github.com/aswaq/aswaq/internal/catalogue/web"
 	editionsweb "github.com/aswaq/aswaq/internal/editions/web"
 	messagesweb "github.com/aswaq/aswaq/internal/messages/web"
 
@@ -58,6 +59,7 @@ type Server struct {
 	editionsWeb  *editionsweb.Handlers
 	accountsWeb  *accountsweb.Handlers
 	messagesWeb  *messagesweb.Handlers
+	catalogueWeb *catalogueweb.Handlers
 	i18n         *i18n.Bundle
 	log          *slog.Logger
 	version      string
@@ -106,6 +108,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	s.editionsWeb = editionsweb.New(kit, s.editions)
 	s.messagesWeb = messagesweb.New(kit, cfg.Store.Messages())
 	s.accountsWeb = accountsweb.New(kit, cfg.Store.Accounts(), accountScopes{s}, cfg.LoginLimits, s.outboxNotify)
+	s.catalogueWeb = catalogueweb.New(kit, cfg.Store.Catalogue(), cfg.Store, s.orgExhibits)
 	kit.AddTemplates(templatePages)
 	if err := kit.Build(); err != nil {
 		return nil, err

@@ -7,6 +7,7 @@ import (
 
 	"github.com/aswaq/aswaq/internal/catalogue"
 	"github.com/aswaq/aswaq/internal/org"
+	"github.com/aswaq/aswaq/internal/platform/webkit"
 	"github.com/aswaq/aswaq/internal/taxonomy"
 )
 
@@ -39,8 +40,8 @@ type filterSelect struct {
 	Label   string
 	All     string
 	Current string
-	Options []option
-	Groups  []optionGroup
+	Options []webkit.Option
+	Groups  []webkit.OptionGroup
 }
 
 // activeFilter is a filter in use, as the summary above the results shows it, with a
@@ -61,13 +62,13 @@ type catalogueQuery struct {
 // readCatalogueQuery reads the search text and filters from the address. A value that is
 // no known code (an old link, a typo, a crafted address) is left out and reported, so the
 // page still answers with everything else the address asked for.
-func (s *Server) readCatalogueQuery(p *page, q url.Values) catalogueQuery {
+func (h *Handlers) readCatalogueQuery(p *webkit.Page, q url.Values) catalogueQuery {
 	c := catalogueQuery{Values: map[string]string{}}
 	c.Values["q"] = strings.TrimSpace(q.Get("q"))
 	known := map[string]func(string) bool{
 		"kind":     func(v string) bool { return v == catalogue.KindOrganisation || v == catalogue.KindProduct },
-		"region":   func(v string) bool { _, ok := s.regions[v]; return ok },
-		"province": func(v string) bool { _, ok := s.provinces[v]; return ok },
+		"region":   func(v string) bool { _, ok := h.Regions[v]; return ok },
+		"province": func(v string) bool { _, ok := h.Provinces[v]; return ok },
 		"sector":   func(v string) bool { return taxonomy.ValidSector(taxonomy.Sector(v)) },
 		"category": func(v string) bool { _, ok := taxonomy.Lookup(v); return ok },
 		"legal_form": func(v string) bool {
@@ -97,17 +98,17 @@ func (s *Server) readCatalogueQuery(p *page, q url.Values) catalogueQuery {
 }
 
 // filterSelects are the form's selects, with the accepted values selected.
-func (s *Server) filterSelects(p *page, c catalogueQuery) []filterSelect {
-	ch := s.orgChoices(p, nil)
-	var regions []option
-	for _, g := range ch.Provinces {
-		// orgChoices groups provinces by region in region-code order; the region's code is
-		// that of any of its provinces.
+func (h *Handlers) filterSelects(p *webkit.Page, c catalogueQuery) []filterSelect {
+	provinces := h.ProvinceGroups(p.Code, nil)
+	var regions []webkit.Option
+	for _, g := range provinces {
+		// ProvinceGroups groups provinces by region in region-code order; the region's
+		// code is that of any of its provinces.
 		if len(g.Options) > 0 {
-			regions = append(regions, option{Value: s.provinces[g.Options[0].Value].RegionCode, Label: g.Label})
+			regions = append(regions, webkit.Option{Value: h.Provinces[g.Options[0].Value].RegionCode, Label: g.Label})
 		}
 	}
-	kinds := []option{{Value: catalogue.KindOrganisation, Label: p.L.T("catalogue.kind_organisation")}, {Value: catalogue.KindProduct, Label: p.L.T("catalogue.kind_product")}}
+	kinds := []webkit.Option{{Value: catalogue.KindOrganisation, Label: p.L.T("catalogue.kind_organisation")}, {Value: catalogue.KindProduct, Label: p.L.T("catalogue.kind_product")}}
 	out := make([]filterSelect, len(catalogueFilters))
 	for i, f := range catalogueFilters {
 		out[i] = filterSelect{Name: f.name, Label: p.L.T(f.label), All: p.L.T(f.all), Current: c.Values[f.name]}
@@ -117,13 +118,13 @@ func (s *Server) filterSelects(p *page, c catalogueQuery) []filterSelect {
 		case "region":
 			out[i].Options = regions
 		case "province":
-			out[i].Groups = ch.Provinces
+			out[i].Groups = provinces
 		case "sector":
-			out[i].Options = ch.Sectors
+			out[i].Options = webkit.SectorOptions(p.L)
 		case "category":
-			out[i].Groups = ch.Categories
+			out[i].Groups = categoryGroups(p)
 		case "legal_form":
-			out[i].Options = ch.LegalForms
+			out[i].Options = webkit.LegalFormOptions(p.L)
 		}
 	}
 	return out
@@ -131,7 +132,7 @@ func (s *Server) filterSelects(p *page, c catalogueQuery) []filterSelect {
 
 // activeFilters lists the filters in use with links that drop one of them, and returns
 // the address of the same search without any filter.
-func activeFilters(p *page, path string, c catalogueQuery, selects []filterSelect) ([]activeFilter, string) {
+func activeFilters(p *webkit.Page, path string, c catalogueQuery, selects []filterSelect) ([]activeFilter, string) {
 	link := func(drop string) string {
 		q := url.Values{}
 		for k, v := range c.Values {
@@ -174,4 +175,18 @@ func activeFilters(p *page, path string, c catalogueQuery, selects []filterSelec
 		clear += "?" + url.Values{"q": {c.Values["q"]}}.Encode()
 	}
 	return out, clear
+}
+
+// categoryGroups are the product categories grouped by sector, as the registry's forms
+// offer them.
+func categoryGroups(p *webkit.Page) []webkit.OptionGroup {
+	var out []webkit.OptionGroup
+	for _, sec := range taxonomy.Sectors {
+		g := webkit.OptionGroup{Label: p.L.T("taxonomy.sector." + string(sec))}
+		for _, cat := range taxonomy.InSector(sec) {
+			g.Options = append(g.Options, webkit.Option{Value: cat.Code, Label: p.L.T("taxonomy.category." + cat.Code)})
+		}
+		out = append(out, g)
+	}
+	return out
 }

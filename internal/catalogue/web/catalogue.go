@@ -6,30 +6,23 @@ import (
 	"strconv"
 	"strings"
 
+	editionsweb "github.com/aswaq/aswaq/internal/editions/web"
+
 	"github.com/aswaq/aswaq/internal/apperr"
-	"github.com/aswaq/aswaq/internal/authz"
 	"github.com/aswaq/aswaq/internal/catalogue"
 	"github.com/aswaq/aswaq/internal/org"
-	"github.com/aswaq/aswaq/internal/store"
+	"github.com/aswaq/aswaq/internal/platform/webkit"
 )
 
-func (s *Server) catalogueRoutes() []route {
-	return []route{
-		{pattern: "GET /{lang}/catalogue", perm: authz.Public, page: s.cataloguePage},
-		{pattern: "GET /{lang}/catalogue/organisations/{id}", perm: authz.Public, page: s.publicOrgPage},
-		{pattern: "GET /{lang}/catalogue/products/{id}", perm: authz.Public, page: s.publicProductPage},
-	}
-}
-
 type catalogueData struct {
-	Form    *form
+	Form    *webkit.Form
 	Hits    []catalogueHit
 	Filters []filterSelect
 	Flags   []filterSelect // the checkboxes: Current is "1" when checked
 	Active  []activeFilter
 	Clear   string // the same search without filters
 	Ignored string // which filters were not understood and left out, or ""
-	Pager   pager
+	Pager   webkit.Pager
 }
 
 // catalogueHit is one organisation or product found, in the reader's language.
@@ -40,23 +33,23 @@ type catalogueHit struct {
 	Detail   string // the sector and province, or the producer
 	Price    string
 	Province string
-	Photo    *photoView // the thumbnail, or nil for a placeholder that costs no request
+	Photo    *PhotoView // the thumbnail, or nil for a placeholder that costs no request
 }
 
 // cataloguePage is the public list of producers and products: one search box tolerant of
 // Arabic spellings and French accents, filters, readable without JavaScript; every filter
 // is in the address, so a search can be shared.
-func (s *Server) cataloguePage(w http.ResponseWriter, r *http.Request, p *page) (string, error) {
-	c := s.readCatalogueQuery(p, r.URL.Query())
-	pg := newPager(r, 24)
+func (h *Handlers) cataloguePage(w http.ResponseWriter, r *http.Request, p *webkit.Page) (string, error) {
+	c := h.readCatalogueQuery(p, r.URL.Query())
+	pg := webkit.NewPager(r, 24)
 	c.Query.Limit, c.Query.Offset = pg.Size, pg.Offset()
-	res, err := s.store.Catalogue().Search(r.Context(), c.Query)
+	res, err := h.catalogue.Search(r.Context(), c.Query)
 	if err != nil {
 		return "", err
 	}
-	f := newForm()
+	f := webkit.NewForm()
 	f.Values = c.Values
-	d := catalogueData{Form: f, Filters: s.filterSelects(p, c), Pager: pg.WithTotal(res.Total, r.URL)}
+	d := catalogueData{Form: f, Filters: h.filterSelects(p, c), Pager: pg.WithTotal(res.Total, r.URL)}
 	for _, fl := range catalogueFlags {
 		d.Flags = append(d.Flags, filterSelect{Name: fl.name, Label: p.L.T(fl.label), Current: c.Values[fl.name]})
 	}
@@ -64,27 +57,27 @@ func (s *Server) cataloguePage(w http.ResponseWriter, r *http.Request, p *page) 
 	if len(c.Ignored) > 0 {
 		d.Ignored = p.L.T("catalogue.ignored", "filters", strings.Join(c.Ignored, p.L.T("catalogue.list_separator")))
 	}
-	for _, h := range res.Hits {
-		d.Hits = append(d.Hits, s.catalogueHit(p, h))
+	for _, hit := range res.Hits {
+		d.Hits = append(d.Hits, h.catalogueHit(p, hit))
 	}
 	p.Title, p.Data = p.L.T("catalogue.title"), d
 	return "catalogue", nil
 }
 
-func (s *Server) catalogueHit(p *page, h catalogue.SearchHit) catalogueHit {
-	province := s.provinceName(h.ProvinceCode, p.Code)
-	var photo *photoView
-	if h.Cover.Thumb != "" {
-		photo = &photoViews([]store.Photo{h.Cover})[0]
+func (h *Handlers) catalogueHit(p *webkit.Page, hit catalogue.SearchHit) catalogueHit {
+	province := h.ProvinceName(hit.ProvinceCode, p.Code)
+	var photo *PhotoView
+	if hit.Cover.Thumb != "" {
+		photo = &PhotoViews([]org.Photo{hit.Cover})[0]
 	}
-	if h.Kind == catalogue.KindProduct {
-		pr := org.Product{PriceMin: h.PriceMin, PriceMax: h.PriceMax, Unit: h.Unit}
-		return catalogueHit{Href: "/" + p.Code + "/catalogue/products/" + strconv.FormatInt(h.ID, 10), Name: h.Name.In(p.Code),
-			Kind: p.L.T("taxonomy.category." + h.Category), Detail: h.OrganisationName.In(p.Code), Price: priceText(p.L, pr),
+	if hit.Kind == catalogue.KindProduct {
+		pr := org.Product{PriceMin: hit.PriceMin, PriceMax: hit.PriceMax, Unit: hit.Unit}
+		return catalogueHit{Href: "/" + p.Code + "/catalogue/products/" + strconv.FormatInt(hit.ID, 10), Name: hit.Name.In(p.Code),
+			Kind: p.L.T("taxonomy.category." + hit.Category), Detail: hit.OrganisationName.In(p.Code), Price: PriceText(p.L, pr),
 			Province: province, Photo: photo}
 	}
-	return catalogueHit{Href: "/" + p.Code + "/catalogue/organisations/" + strconv.FormatInt(h.ID, 10), Name: h.Name.In(p.Code),
-		Kind: p.L.T("org.legal_form." + string(h.LegalForm)), Detail: p.L.T("taxonomy.sector." + string(h.Sector)),
+	return catalogueHit{Href: "/" + p.Code + "/catalogue/organisations/" + strconv.FormatInt(hit.ID, 10), Name: hit.Name.In(p.Code),
+		Kind: p.L.T("org.legal_form." + string(hit.LegalForm)), Detail: p.L.T("taxonomy.sector." + string(hit.Sector)),
 		Province: province, Photo: photo}
 }
 
@@ -107,21 +100,21 @@ type publicOrg struct {
 	WhatsApp   string       // https://wa.me/ link
 	Email      string
 	Address    string
-	Links      []option
+	Links      []webkit.Option
 	URL        string
-	Photos     []photoView
+	Photos     []PhotoView
 	Image      string // absolute address of the first photo, for sharing
-	Products   []productRow
-	Fairs      []fairCard // the editions it exhibited at
-	Stands     []option   // its stand at upcoming and current editions, linked to the map
+	Products   []ProductRow
+	Fairs      []editionsweb.Card // the editions it exhibited at
+	Stands     []webkit.Option    // its stand at upcoming and current editions, linked to the map
 }
 
-func (s *Server) publicOrgPage(w http.ResponseWriter, r *http.Request, p *page) (string, error) {
-	id, err := pathID(r, "id")
+func (h *Handlers) publicOrgPage(w http.ResponseWriter, r *http.Request, p *webkit.Page) (string, error) {
+	id, err := webkit.PathID(r, "id")
 	if err != nil {
 		return "", err
 	}
-	o, err := s.store.Organisation(r.Context(), id)
+	o, err := h.registry.Organisation(r.Context(), id)
 	if err != nil {
 		return "", err
 	}
@@ -133,10 +126,10 @@ func (s *Server) publicOrgPage(w http.ResponseWriter, r *http.Request, p *page) 
 		return "", apperr.New(apperr.NotFound, "error.not_found_title")
 	}
 	d := publicOrg{Org: o, Name: o.Name.In(p.Code), LegalForm: p.L.T("org.legal_form." + string(o.LegalForm)),
-		Province: s.provinceName(o.ProvinceCode, p.Code), Sector: p.L.T("taxonomy.sector." + string(o.Sector)),
-		Story: o.Description.In(p.Code), URL: s.link(p.Code, "/catalogue/organisations/"+strconv.FormatInt(id, 10))}
-	if pr, ok := s.provinces[o.ProvinceCode]; ok {
-		d.Region = s.regionName(pr.RegionCode, p.Code)
+		Province: h.ProvinceName(o.ProvinceCode, p.Code), Sector: p.L.T("taxonomy.sector." + string(o.Sector)),
+		Story: o.Description.In(p.Code), URL: h.link(p.Code, "/catalogue/organisations/"+strconv.FormatInt(id, 10))}
+	if pr, ok := h.Provinces[o.ProvinceCode]; ok {
+		d.Region = h.RegionName(pr.RegionCode, p.Code)
 	}
 	if p.Code == "ar" && o.Name.FR != "" {
 		d.OtherName, d.OtherLang = o.Name.FR, "fr"
@@ -151,7 +144,7 @@ func (s *Server) publicOrgPage(w http.ResponseWriter, r *http.Request, p *page) 
 	}
 	c := o.Contact
 	if c.PhonePublic && c.Phone != "" {
-		d.Phone, d.PhoneLink = nationalPhone(c.Phone), template.URL("tel:"+c.Phone)
+		d.Phone, d.PhoneLink = NationalPhone(c.Phone), template.URL("tel:"+c.Phone)
 		if c.WhatsApp {
 			d.WhatsApp = "https://wa.me/" + strings.TrimPrefix(c.Phone, "+")
 		}
@@ -164,42 +157,40 @@ func (s *Server) publicOrgPage(w http.ResponseWriter, r *http.Request, p *page) 
 	}
 	for _, l := range []struct{ key, url string }{{"registry.website", c.Website}, {"registry.facebook", c.Facebook}, {"registry.instagram", c.Instagram}} {
 		if l.url != "" && c.LinksPublic {
-			d.Links = append(d.Links, option{Value: l.url, Label: p.L.T(l.key)})
+			d.Links = append(d.Links, webkit.Option{Value: l.url, Label: p.L.T(l.key)})
 		}
 	}
-	photos, err := s.store.Photos(r.Context(), store.PhotoOfOrganisation, id)
+	photos, err := h.registry.Photos(r.Context(), org.PhotoOfOrganisation, id)
 	if err != nil {
 		return "", err
 	}
-	d.Photos = photoViews(photos)
+	d.Photos = PhotoViews(photos)
 	if len(photos) > 0 {
-		d.Image = s.baseURL + "/media/" + photos[0].Medium
+		d.Image = h.BaseURL + "/media/" + photos[0].Medium
 	}
-	products, err := s.store.Products(r.Context(), id)
+	products, err := h.registry.Products(r.Context(), id)
 	if err != nil {
 		return "", err
 	}
 	for _, pr := range products {
 		if pr.Available {
-			d.Products = append(d.Products, productRowOf(p, pr))
+			d.Products = append(d.Products, ProductRowOf(p, pr))
 		}
 	}
-	fairs, err := s.store.Participations(r.Context(), id)
+	fairs, stands, err := h.exhibits(r.Context(), p, id)
 	if err != nil {
 		return "", err
 	}
-	if d.Stands, err = s.orgStandLinks(r.Context(), p, id, fairs); err != nil {
-		return "", err
-	}
+	d.Stands = stands
 	for i := range fairs {
-		d.Fairs = append(d.Fairs, s.fairCard(p.L, &fairs[i]))
+		d.Fairs = append(d.Fairs, editionsweb.CardOf(h.Kit, p.L, &fairs[i]))
 	}
 	p.Title, p.Data = d.Name, d
 	return "public_org", nil
 }
 
-// nationalPhone shows +212612345678 as Moroccans write it: 06 12 34 56 78.
-func nationalPhone(e164 string) string {
+// NationalPhone shows +212612345678 as Moroccans write it: 06 12 34 56 78.
+func NationalPhone(e164 string) string {
 	if !strings.HasPrefix(e164, "+212") || len(e164) != 13 {
 		return e164
 	}
@@ -216,39 +207,39 @@ type publicProduct struct {
 	OrgID    int64
 	OrgName  string
 	Province string
-	Photos   []photoView
+	Photos   []PhotoView
 	URL      string
 	Image    string
 }
 
 // publicProductPage shows one product with its producer; a product of a record that is
 // not public is not either.
-func (s *Server) publicProductPage(w http.ResponseWriter, r *http.Request, p *page) (string, error) {
-	id, err := pathID(r, "id")
+func (h *Handlers) publicProductPage(w http.ResponseWriter, r *http.Request, p *webkit.Page) (string, error) {
+	id, err := webkit.PathID(r, "id")
 	if err != nil {
 		return "", err
 	}
-	pr, err := s.store.Product(r.Context(), id)
+	pr, err := h.registry.Product(r.Context(), id)
 	if err != nil {
 		return "", err
 	}
-	o, err := s.store.Organisation(r.Context(), pr.OrganisationID)
+	o, err := h.registry.Organisation(r.Context(), pr.OrganisationID)
 	if err != nil {
 		return "", err
 	}
 	if o.Status != org.Validated || o.MergedInto != 0 {
 		return "", apperr.New(apperr.NotFound, "error.not_found_title")
 	}
-	photos, err := s.store.Photos(r.Context(), store.PhotoOfProduct, id)
+	photos, err := h.registry.Photos(r.Context(), org.PhotoOfProduct, id)
 	if err != nil {
 		return "", err
 	}
 	d := publicProduct{Product: pr, Name: pr.Name.In(p.Code), Category: p.L.T("taxonomy.category." + pr.Category),
-		Price: priceText(p.L, pr), Story: pr.Description.In(p.Code), OrgID: o.ID, OrgName: o.Name.In(p.Code),
-		Province: s.provinceName(o.ProvinceCode, p.Code), Photos: photoViews(photos),
-		URL: s.link(p.Code, "/catalogue/products/"+strconv.FormatInt(id, 10))}
+		Price: PriceText(p.L, pr), Story: pr.Description.In(p.Code), OrgID: o.ID, OrgName: o.Name.In(p.Code),
+		Province: h.ProvinceName(o.ProvinceCode, p.Code), Photos: PhotoViews(photos),
+		URL: h.link(p.Code, "/catalogue/products/"+strconv.FormatInt(id, 10))}
 	if len(photos) > 0 {
-		d.Image = s.baseURL + "/media/" + photos[0].Medium
+		d.Image = h.BaseURL + "/media/" + photos[0].Medium
 	}
 	p.Title, p.Data = d.Name, d
 	return "public_product", nil

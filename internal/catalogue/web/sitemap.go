@@ -31,18 +31,18 @@ type sitemapSet struct {
 
 // sitemap lists the public pages, each with its versions in every language, so that the
 // catalogue of small producers is found by search engines long after the fair.
-func (s *Server) sitemap(w http.ResponseWriter, r *http.Request) {
-	orgs, products, err := s.store.Catalogue().PublicIDs(r.Context(), sitemapLimit)
+func (h *Handlers) sitemap(w http.ResponseWriter, r *http.Request) {
+	orgs, products, err := h.catalogue.PublicIDs(r.Context(), sitemapLimit)
 	if err != nil {
-		s.log.Error("sitemap", "err", err)
+		h.Log.Error("sitemap", "err", err)
 		http.Error(w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
 		return
 	}
 	set := sitemapSet{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", XHTML: "http://www.w3.org/1999/xhtml"}
 	add := func(path string) {
-		u := sitemapURL{Loc: s.link(string(i18n.Default), path)}
+		u := sitemapURL{Loc: h.link(string(i18n.Default), path)}
 		for _, l := range i18n.All {
-			u.Alternate = append(u.Alternate, sitemapAltURL{Rel: "alternate", Hreflang: string(l), Href: s.link(string(l), path)})
+			u.Alternate = append(u.Alternate, sitemapAltURL{Rel: "alternate", Hreflang: string(l), Href: h.link(string(l), path)})
 		}
 		set.URLs = append(set.URLs, u)
 	}
@@ -61,12 +61,12 @@ func (s *Server) sitemap(w http.ResponseWriter, r *http.Request) {
 }
 
 // robots points crawlers to the sitemap and away from the work pages.
-func (s *Server) robots(w http.ResponseWriter, r *http.Request) {
+func (h *Handlers) robots(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	body := "User-agent: *\n"
 	for _, l := range i18n.All {
 		body += "Disallow: /" + string(l) + "/admin/\n"
 	}
-	body += "Sitemap: " + s.baseURL + "/sitemap.xml\n"
+	body += "Sitemap: " + h.BaseURL + "/sitemap.xml\n"
 	w.Write([]byte(body))
 }
