@@ -68,6 +68,9 @@ func (s *Store) AssignReviewers(ctx context.Context, editionID int64, reviewerID
 		if !ok {
 			return apperr.New(apperr.Conflict, "application.error.no_call")
 		}
+		if e.Status.CallFrozen() { // the scores have been used: nobody reviews any more
+			return apperr.New(apperr.Conflict, "review.error.selection_published")
+		}
 		committee, err := editionReviewers(ctx, tx, editionID)
 		if err != nil {
 			return err

@@ -133,6 +133,10 @@ func TestOrganiserRunsPinsPublishesAndRefills(t *testing.T) {
 			strings.Contains(body, "Essai : rien n'a été enregistré") || !strings.Contains(body, "Secteur : Produits du terroir") {
 			t.Fatalf("a published selection redrawn with posted quotas: %d", code)
 		}
+		code, _, body = b.post("/fr/admin/editions/"+itoa64(eid)+"/reviewers/assign", url.Values{})
+		if code != http.StatusConflict || !strings.Contains(html.UnescapeString(body), "La sélection est publiée : les évaluations ne changent plus.") {
+			t.Fatalf("assigning reviewers after publication: %d", code)
+		}
 		_, callPage := b.get("/fr/admin/editions/" + itoa64(eid) + "/call")
 		if !strings.Contains(html.UnescapeString(callPage), "l'appel, ses critères et ses quotas ne se modifient plus") || !strings.Contains(callPage, "disabled") {
 			t.Fatal("the call editor of a published selection is not read-only")

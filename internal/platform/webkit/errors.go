@@ -77,7 +77,11 @@ func (k *Kit) Fail(w http.ResponseWriter, r *http.Request, l i18n.Lang, err erro
 	if status == http.StatusInternalServerError {
 		k.Log.Error("handler failed", "id", RequestID(r), "path", r.URL.Path, "err", err)
 	}
-	k.RenderError(w, r, l, status)
+	message := ""
+	if status == http.StatusConflict || status == http.StatusBadRequest {
+		message = ErrorText(k.I18n.For(l), err) // what went wrong, in words, rather than a generic page
+	}
+	k.renderError(w, r, l, status, message)
 }
 
 // errorPage is the data of the error template.
@@ -85,13 +89,20 @@ type errorPage struct {
 	Status   int
 	TitleKey string
 	BodyKey  string
+	Message  string // the refusal itself, for a conflict or a bad request
 }
 
 // RenderError renders the localized error page for status.
 func (k *Kit) RenderError(w http.ResponseWriter, r *http.Request, l i18n.Lang, status int) {
+	k.renderError(w, r, l, status, "")
+}
+
+func (k *Kit) renderError(w http.ResponseWriter, r *http.Request, l i18n.Lang, status int, message string) {
 	p := k.NewPage(r, l)
-	e := errorPage{Status: status, TitleKey: "error.server_title", BodyKey: "error.server_body"}
+	e := errorPage{Status: status, TitleKey: "error.server_title", BodyKey: "error.server_body", Message: message}
 	switch status {
+	case http.StatusConflict:
+		e.TitleKey, e.BodyKey = "error.conflict_title", "error.conflict_body"
 	case http.StatusNotFound:
 		e.TitleKey, e.BodyKey = "error.not_found_title", "error.not_found_body"
 	case http.StatusForbidden:
