@@ -15,7 +15,6 @@ import (
 	"github.com/aswaq/aswaq/internal/civil"
 	"github.com/aswaq/aswaq/internal/importer"
 	"github.com/aswaq/aswaq/internal/org"
-	"github.com/aswaq/aswaq/internal/textfold"
 )
 
 // AuditOrganisationImport is the audit action of an import: one entry per import that
@@ -575,26 +574,11 @@ func (s *Store) loadOrganisationsInto(ctx context.Context, q querier, ids []int6
 	return nil
 }
 
-// orgKeys are what an import matches records by.
-type orgKeys struct {
-	ice, form, reg, receipt, name, province string
-}
+// orgKeys are what an import matches records by: the registry's one rule of identity
+// (org.Keys).
+type orgKeys = org.Keys
 
-func keysOf(o *org.Organisation) orgKeys {
-	return orgKeys{
-		ice: org.Digits(o.Identifiers.ICE), form: string(o.LegalForm),
-		reg:     strings.TrimSpace(o.Identifiers.RegisterNumber),
-		receipt: strings.TrimSpace(o.Identifiers.ReceiptNumber),
-		name:    textfold.Fold(o.Name.AR), province: o.ProvinceCode,
-	}
-}
-
-// contradicts reports identifiers that show two records are different bodies.
-func (a orgKeys) contradicts(b orgKeys) bool {
-	return a.ice != "" && b.ice != "" && a.ice != b.ice ||
-		a.reg != "" && b.reg != "" && (a.reg != b.reg || a.form != b.form) ||
-		a.receipt != "" && b.receipt != "" && a.receipt != b.receipt
-}
+var keysOf = org.KeysOf
 
 // importIndex holds the match keys of every record (not merged away) in memory, and the
 // records this import has already matched or created.
@@ -625,22 +609,19 @@ func loadImportIndex(ctx context.Context, tx *sql.Tx) (*importIndex, error) {
 	return ix, rows.Err()
 }
 
-func (k orgKeys) regKey() string  { return k.form + "\x00" + k.reg }
-func (k orgKeys) nameKey() string { return k.province + "\x00" + k.name }
-
 func (ix *importIndex) add(id int64, k orgKeys) {
 	ix.keys[id] = k
-	if k.ice != "" {
-		ix.byICE[k.ice] = append(ix.byICE[k.ice], id)
+	if k.ICE != "" {
+		ix.byICE[k.ICE] = append(ix.byICE[k.ICE], id)
 	}
-	if k.reg != "" {
-		ix.byReg[k.regKey()] = append(ix.byReg[k.regKey()], id)
+	if k.Register != "" {
+		ix.byReg[k.RegisterKey()] = append(ix.byReg[k.RegisterKey()], id)
 	}
-	if k.receipt != "" {
-		ix.byReceipt[k.receipt] = append(ix.byReceipt[k.receipt], id)
+	if k.Receipt != "" {
+		ix.byReceipt[k.Receipt] = append(ix.byReceipt[k.Receipt], id)
 	}
-	if k.name != "" {
-		ix.byName[k.nameKey()] = append(ix.byName[k.nameKey()], id)
+	if k.Name != "" {
+		ix.byName[k.NameInProvince()] = append(ix.byName[k.NameInProvince()], id)
 	}
 }
 
@@ -656,10 +637,10 @@ func (ix *importIndex) remove(id int64) {
 			delete(m, key)
 		}
 	}
-	del(ix.byICE, k.ice)
-	del(ix.byReg, k.regKey())
-	del(ix.byReceipt, k.receipt)
-	del(ix.byName, k.nameKey())
+	del(ix.byICE, k.ICE)
+	del(ix.byReg, k.RegisterKey())
+	del(ix.byReceipt, k.Receipt)
+	del(ix.byName, k.NameInProvince())
 	delete(ix.keys, id)
 }
 
@@ -674,18 +655,18 @@ func (ix *importIndex) match(k orgKeys) (target int64, ambiguous, others []int64
 			}
 		}
 	}
-	if k.ice != "" {
-		addAll(ix.byICE[k.ice])
+	if k.ICE != "" {
+		addAll(ix.byICE[k.ICE])
 	}
-	if k.reg != "" {
-		addAll(ix.byReg[k.regKey()])
+	if k.Register != "" {
+		addAll(ix.byReg[k.RegisterKey()])
 	}
-	if k.receipt != "" {
-		addAll(ix.byReceipt[k.receipt])
+	if k.Receipt != "" {
+		addAll(ix.byReceipt[k.Receipt])
 	}
 	var names []int64
-	if k.name != "" {
-		names = ix.byName[k.nameKey()]
+	if k.Name != "" {
+		names = ix.byName[k.NameInProvince()]
 	}
 	switch len(strong) {
 	case 0:
@@ -702,7 +683,7 @@ func (ix *importIndex) match(k orgKeys) (target int64, ambiguous, others []int64
 	}
 	var compatible []int64
 	for _, id := range names {
-		if k.contradicts(ix.keys[id]) {
+		if k.Contradicts(ix.keys[id]) {
 			others = append(others, id)
 		} else {
 			compatible = append(compatible, id)

@@ -10,8 +10,8 @@ import (
 	"github.com/aswaq/aswaq/internal/audit"
 	"github.com/aswaq/aswaq/internal/civil"
 	"github.com/aswaq/aswaq/internal/org"
+	"github.com/aswaq/aswaq/internal/platform/db"
 	"github.com/aswaq/aswaq/internal/taxonomy"
-	"github.com/aswaq/aswaq/internal/textfold"
 )
 
 const organisationColumns = `o.id, o.legal_form, o.name_ar, o.name_fr, o.name_zgh, o.province_code, o.sector, o.women_led, o.youth_led,
@@ -103,7 +103,7 @@ func organisationArgs(o *org.Organisation) []any {
 		optDate(o.Identifiers.ReceiptDate), optDate(o.FoundedOn),
 		c.Address, c.Phone, c.WhatsApp, c.Phone2, c.Email, c.Website, c.Facebook, c.Instagram, c.PhonePublic, c.EmailPublic,
 		o.Members.Women, o.Members.Men, o.Members.Under35, o.FoodSafetyNo, o.Description.AR, o.Description.FR, o.Description.ZGH,
-		o.Status, textfold.Fold(o.Name.AR), c.AddressPublic, c.LinksPublic}
+		o.Status, org.NameKey(o.Name.AR), c.AddressPublic, c.LinksPublic}
 }
 
 const organisationSet = `legal_form = $1, name_ar = $2, name_fr = $3, name_zgh = $4, province_code = $5, sector = $6, women_led = $7, youth_led = $8,
@@ -275,23 +275,40 @@ func (s *Store) OrganisationsInRegions(ctx context.Context, all bool, regions []
 	return s.scanOrganisations(ctx, rows)
 }
 
-// PossibleDuplicates lists the organisations that may be the same body as o: the same ICE,
-// the same register or receipt number, or the same folded Arabic name in the same province.
+// PossibleDuplicates lists the organisations that may be the same body as o, by the
+// registry's one rule (org.Keys.Resembles): the same ICE, the same register number in
+// the same legal form, the same receipt number, or the same folded Arabic name in the
+// same province. The query only narrows the candidates by each key; the rule decides.
 func (s *Store) PossibleDuplicates(ctx context.Context, o *org.Organisation) ([]org.Organisation, error) {
-	id := o.Identifiers
+	k := org.KeysOf(o)
+	var a db.Args
+	var conds []string
+	if k.ICE != "" {
+		conds = append(conds, "o.ice = "+a.Add(k.ICE))
+	}
+	if k.Register != "" {
+		conds = append(conds, "(o.register_number = "+a.Add(k.Register)+" AND o.legal_form = "+a.Add(k.LegalForm)+")")
+	}
+	if k.Receipt != "" {
+		conds = append(conds, "o.receipt_number = "+a.Add(k.Receipt))
+	}
+	if k.Name != "" {
+		conds = append(conds, "(o.name_key = "+a.Add(k.Name)+" AND o.province_code = "+a.Add(k.Province)+")")
+	}
+	if len(conds) == 0 {
+		return nil, nil
+	}
 	rows, err := s.db.QueryContext(ctx, `SELECT `+organisationColumns+` FROM organisations o
-		WHERE o.merged_into IS NULL AND o.id <> $1 AND (
-			($2 <> '' AND o.ice = $2) OR
-			($3 <> '' AND o.register_number = $3 AND o.legal_form = $4) OR
-			($5 <> '' AND o.receipt_number = $5) OR
-			($6 <> '' AND o.name_key = $6 AND o.province_code = $7))
-		ORDER BY o.id LIMIT 20`,
-		o.ID, org.Digits(id.ICE), strings.TrimSpace(id.RegisterNumber), o.LegalForm, strings.TrimSpace(id.ReceiptNumber),
-		textfold.Fold(o.Name.AR), o.ProvinceCode)
+		WHERE o.merged_into IS NULL AND o.id <> `+a.Add(o.ID)+` AND (`+strings.Join(conds, " OR ")+`)
+		ORDER BY o.id LIMIT 20`, a...)
 	if err != nil {
 		return nil, err
 	}
-	return s.scanOrganisations(ctx, rows)
+	found, err := s.scanOrganisations(ctx, rows)
+	if err != nil {
+		return nil, err
+	}
+	return slices.DeleteFunc(found, func(x org.Organisation) bool { return !k.Resembles(org.KeysOf(&x)) }), nil
 }
 
 // MergeOrganisations folds the record drop into keep: products, photos and grants move to
