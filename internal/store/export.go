@@ -3,11 +3,11 @@ package store
 import (
 	"context"
 	"io"
-	"strings"
 
 	"github.com/aswaq/aswaq/internal/i18n"
 	"github.com/aswaq/aswaq/internal/importer"
 	"github.com/aswaq/aswaq/internal/org"
+	"github.com/aswaq/aswaq/internal/platform/db"
 )
 
 // exportPage is how many organisations an export reads per query.
@@ -23,17 +23,13 @@ func (s *Store) ExportOrganisations(ctx context.Context, all bool, regions []str
 	}
 	var after int64
 	for {
-		args := []any{after, exportPage}
-		cond := `o.merged_into IS NULL AND o.id > $1`
+		var args db.Args
+		cond := `o.merged_into IS NULL AND o.id > ` + args.Add(after)
+		lim := args.Add(exportPage)
 		if !all {
-			ph := make([]string, len(regions))
-			for i, r := range regions {
-				args = append(args, r)
-				ph[i] = "$" + itoa(len(args))
-			}
-			cond += ` AND o.province_code IN (SELECT code FROM provinces WHERE region_code IN (` + strings.Join(ph, ", ") + `))`
+			cond += ` AND ` + db.ProvinceInRegions(&args, "o.province_code", regions)
 		}
-		rows, err := s.db.QueryContext(ctx, `SELECT `+organisationColumns+` FROM organisations o WHERE `+cond+` ORDER BY o.id LIMIT $2`, args...)
+		rows, err := s.db.QueryContext(ctx, `SELECT `+organisationColumns+` FROM organisations o WHERE `+cond+` ORDER BY o.id LIMIT `+lim, args...)
 		if err != nil {
 			return err
 		}

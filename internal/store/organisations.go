@@ -56,14 +56,13 @@ func (s *Store) loadOrganisationLists(ctx context.Context, q querier, orgs []org
 		return nil
 	}
 	index := make(map[int64]int, len(orgs))
-	args := make([]any, len(orgs))
-	ph := make([]string, len(orgs))
+	ids := make([]int64, len(orgs))
 	for i, o := range orgs {
 		index[o.ID] = i
-		args[i] = o.ID
-		ph[i] = "$" + itoa(i+1)
+		ids[i] = o.ID
 	}
-	in := strings.Join(ph, ", ")
+	var args db.Args
+	in := db.List(&args, ids)
 	rows, err := q.QueryContext(ctx, `SELECT organisation_id, category FROM organisation_categories WHERE organisation_id IN (`+in+`) ORDER BY organisation_id, category`, args...)
 	if err != nil {
 		return err
@@ -255,20 +254,16 @@ func (s *Store) CountOrganisations(ctx context.Context) (int, error) {
 // OrganisationsInRegions lists organisations of the given regions (every region when all
 // is set) by Arabic name, at most limit of them, for pickers.
 func (s *Store) OrganisationsInRegions(ctx context.Context, all bool, regions []string, limit int) ([]org.Organisation, error) {
-	args := []any{limit}
+	var args db.Args
+	lim := args.Add(limit)
 	cond := ` WHERE o.merged_into IS NULL`
 	if !all {
 		if len(regions) == 0 {
 			return nil, nil
 		}
-		ph := make([]string, len(regions))
-		for i, r := range regions {
-			args = append(args, r)
-			ph[i] = "$" + itoa(len(args))
-		}
-		cond += ` AND o.province_code IN (SELECT code FROM provinces WHERE region_code IN (` + strings.Join(ph, ", ") + `))`
+		cond += ` AND ` + db.ProvinceInRegions(&args, "o.province_code", regions)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+organisationColumns+` FROM organisations o`+cond+` ORDER BY o.name_ar, o.id LIMIT $1`, args...)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+organisationColumns+` FROM organisations o`+cond+` ORDER BY o.name_ar, o.id LIMIT `+lim, args...)
 	if err != nil {
 		return nil, err
 	}

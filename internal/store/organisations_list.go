@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/aswaq/aswaq/internal/org"
+	"github.com/aswaq/aswaq/internal/platform/db"
 	"github.com/aswaq/aswaq/internal/textfold"
 )
 
@@ -24,20 +25,13 @@ type OrgFilter struct {
 // count for paging. Merged records are left out.
 func (s *Store) ListOrganisations(ctx context.Context, f OrgFilter) ([]org.Organisation, int, error) {
 	where := []string{"o.merged_into IS NULL"}
-	var args []any
-	arg := func(v any) string {
-		args = append(args, v)
-		return "$" + itoa(len(args))
-	}
+	var args db.Args
+	arg := args.Add
 	if !f.AllRegions {
 		if len(f.Regions) == 0 {
 			return nil, 0, nil
 		}
-		ph := make([]string, len(f.Regions))
-		for i, r := range f.Regions {
-			ph[i] = arg(r)
-		}
-		where = append(where, `o.province_code IN (SELECT code FROM provinces WHERE region_code IN (`+strings.Join(ph, ", ")+`))`)
+		where = append(where, db.ProvinceInRegions(&args, "o.province_code", f.Regions))
 	}
 	if q := textfold.Fold(f.Query); q != "" {
 		like := arg("%" + q + "%")
